@@ -1,0 +1,71 @@
+import * as E from '../../core/errors.js';
+import { nextSequence } from '../../core/ids.js';
+import type { World } from '../../core/tenants.js';
+import type { components } from '../../generated/sfox.js';
+import { loadSpec } from '../../spec/load.js';
+import { readStateMachine } from '../../spec/state-machine.js';
+import { bearerToken } from '../auth.js';
+import type { ApiModule, Reply } from '../types.js';
+
+type Order = components['schemas']['Order'];
+type OrderStatus = components['schemas']['OrderStatus'];
+
+const FIXTURE_TIME = '2024-01-02T15:04:05.000Z';
+
+/** Fixture ids: the document's `123` is open; the rest cover every other state. */
+export const SFOX_FIXTURES: Record<string, OrderStatus> = { '123': 'open', '124': 'working', '125': 'done', '126': 'canceled', '127': 'cancel_pending' };
+
+// Working orders are algorithmic (their cancel is asynchronous); resting ones are plain limits.
+const order = (id: string, status: OrderStatus): Order => ({
+  id,
+  status,
+  pair: 'btcusd',
+  action: 'Buy',
+  algorithm: status === 'working' || status === 'cancel_pending' ? 'TWAP' : 'Limit',
+  quantity: 0.5,
+  price: 42000,
+  filled: status === 'done' ? 0.5 : 0,
+  created_at: FIXTURE_TIME,
+});
+
+const machine = readStateMachine(loadSpec('sfox'));
+
+/**
+ * sFOX's only documented error is `400 {"error": "internal error"}` for an order not in your
+ * account; every error keeps that `{error: string}` shape.
+ */
+function errorReply(error: E.MockError): Reply {
+  const reply = (status: number, message: string): Reply => ({ status, body: { error: message } });
+  if (error instanceof E.NotFound) return reply(400, 'internal error');
+  if (error instanceof E.ValidationFailed) return reply(400, `invalid ${error.field}: ${error.problem}`);
+  if (error instanceof E.Unauthorized) return reply(401, 'invalid api key');
+  if (error instanceof E.PayloadTooLarge) return reply(413, error.message);
+  if (error instanceof E.UnsupportedMediaType) return reply(415, error.message);
+  if (error instanceof E.LimitReached) return reply(429, error.message);
+  return reply(error instanceof E.ServerFault ? error.status : 500, error instanceof E.ServerFault ? error.message : 'internal error');
+}
+
+export const sfox: ApiModule = {
+  name: 'sfox',
+  tokenFrom: bearerToken,
+  provision(seed) {
+    const world: World = { orders: new Map(), sequence: 0, seed };
+    for (const [id, status] of Object.entries(SFOX_FIXTURES)) world.orders.set(id, order(id, status));
+    return world;
+  },
+  handlers: {
+    cancelOrder: (ctx) => {
+      const { rule } = ctx.transition(ctx.findOrder(ctx.params.order_id, 'order_id'));
+      return { status: 200, body: { status: rule.outcome } };
+    },
+  },
+  checks: {},
+  effects: {},
+  errorReply,
+  seedOrder(world, { status, id, overrides }) {
+    const orderId = id === undefined ? String(1000 + nextSequence(world)) : String(id);
+    return { ...order(orderId, status as OrderStatus), ...overrides, id: orderId, status };
+  },
+  tryIt: Object.entries(SFOX_FIXTURES).map(([id, status]) => ({ label: `order ${status}`, value: id })),
+  machine,
+};

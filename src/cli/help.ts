@@ -1,0 +1,26 @@
+export const HELP = `ordermock — a stateful mock server and contract kit for four order APIs
+
+Usage:
+  ordermock serve [options]           serve the APIs (default command)
+  ordermock webhook send order_cancel --to URL [--order-id ID] [--token T]
+                                      play RetailOPS: POST order_cancel to an integrator
+                                      and check its reply against the spec
+  ordermock --help | --version
+
+serve options:
+  --port N            port (default 4010, or $PORT)
+  --host H            interface (default 127.0.0.1)
+  --api NAME          serve one API at the root: dirtylemon, estoka, sfox, retailops
+  --strict            check every response against the spec; a mismatch is a loud 500
+  --seed S            seed of every tenant's fixture world (default "ordermock")
+  --state-file PATH   load state at start, save it atomically on change and on exit
+  --admin-token T     require header X-Ordermock-Admin-Token: T on /__mock
+                      (mandatory when --host is not loopback)
+  --body-limit BYTES  largest request body (default 1048576)
+  --max-tenants N     cap on tenants (default 10000)
+  --max-orders N      cap on orders per tenant and API (default 2000000)
+  --log-format F      text (default) or json
+  --quiet             log errors only
+
+Each auth token is its own tenant with its own fixture world. Docs: http://localhost:4010/docs
+`;

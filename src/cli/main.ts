@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { packageRoot } from '../spec/load.js';
+import { HELP } from './help.js';
+import { serve, UsageError } from './serve.js';
+
+const version = () => JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version as string;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      api: { type: 'string' },
+      strict: { type: 'boolean' },
+      seed: { type: 'string' },
+      'state-file': { type: 'string' },
+      'admin-token': { type: 'string' },
+      'body-limit': { type: 'string' },
+      'max-tenants': { type: 'string' },
+      'max-orders': { type: 'string' },
+      'log-format': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      to: { type: 'string' },
+      'order-id': { type: 'string' },
+      token: { type: 'string' },
+      'base-url': { type: 'string' },
+      'states-url': { type: 'string' },
+    },
+  });
+  if (values.help) return void process.stdout.write(HELP), 0;
+  if (values.version) return void process.stdout.write(`${version()}\n`), 0;
+  const [command = 'serve', ...rest] = positionals;
+  if (command === 'serve') {
+    await serve(values);
+    return -1; // keep running
+  }
+  if (command === 'webhook') {
+    const { runWebhook } = await import('./webhook-command.js');
+    return runWebhook(rest, values);
+  }
+  throw new UsageError(`unknown command '${command}' (try --help)`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error) => {
+    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`ordermock: ${usage ? error.message : (error as Error).stack}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,101 @@
+import { API_MODULES } from '../apis/registry.js';
+import { createTenantStore, DEFAULT_LIMITS } from '../core/tenants.js';
+import { createMock } from '../http/app.js';
+import { createLogger, useColour, type LogFormat } from '../http/log.js';
+import { apiPrefix, DEFAULT_OPTIONS } from '../http/options.js';
+import { API_NAMES, type ApiName } from '../spec/load.js';
+import { loadStateFile, StateFileError, watchStateFile } from './state-file.js';
+
+export type ServeFlags = {
+  port?: string;
+  host?: string;
+  api?: string;
+  strict?: boolean;
+  seed?: string;
+  'state-file'?: string;
+  'admin-token'?: string;
+  'body-limit'?: string;
+  'max-tenants'?: string;
+  'max-orders'?: string;
+  'log-format'?: string;
+  quiet?: boolean;
+};
+
+/** A usage problem: printed as one line, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const isLoopback = (host: string) => host === 'localhost' || host.startsWith('127.') || host === '::1';
+
+const positive = (flag: string, value: string | undefined, fallback: number) => {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${flag} must be a non-negative integer, not '${value}'`);
+  return n;
+};
+
+/** Starts the server; resolves once listening, and handles SIGINT/SIGTERM with a clean save. */
+export async function serve(flags: ServeFlags): Promise<void> {
+  const host = flags.host ?? '127.0.0.1';
+  const port = positive('port', flags.port ?? process.env.PORT, 4010);
+  if (flags.api && !API_NAMES.includes(flags.api as ApiName)) throw new UsageError(`--api must be one of ${API_NAMES.join(', ')}, not '${flags.api}'`);
+  if (!isLoopback(host) && !flags['admin-token']) throw new UsageError(`--host ${host} exposes the admin API beyond this machine: add --admin-token <secret>`);
+  const format = (flags['log-format'] ?? 'text') as LogFormat;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--log-format must be text or json`);
+  const logger = createLogger(format, flags.quiet);
+  const apis = flags.api ? [flags.api as ApiName] : [...API_NAMES];
+  const limits = { maxTenants: positive('max-tenants', flags['max-tenants'], DEFAULT_LIMITS.maxTenants), maxOrders: positive('max-orders', flags['max-orders'], DEFAULT_LIMITS.maxOrders) };
+  const seed = flags.seed ?? DEFAULT_OPTIONS.seed;
+  const store = createTenantStore(seed, limits);
+  const stateFile = flags['state-file'];
+  if (stateFile) {
+    try {
+      loadStateFile(stateFile, store);
+    } catch (error) {
+      if (error instanceof StateFileError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
+  const mock = createMock(
+    { apis, strict: Boolean(flags.strict), seed, limits, adminToken: flags['admin-token'], bodyLimitBytes: positive('body-limit', flags['body-limit'], DEFAULT_OPTIONS.bodyLimitBytes), logger },
+    store,
+  );
+  const saver = stateFile ? watchStateFile(stateFile, store) : null;
+  const bound = await mock.listen(port, host);
+  printBanner(host, bound, apis, format, flags.quiet);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: finishing in-flight requests`);
+    // Hard stop if a client holds a request open: the promise is exit within 2 s.
+    const force = setTimeout(() => mock.server.closeAllConnections(), 1500);
+    force.unref();
+    void mock.close().then(() => {
+      saver?.stop();
+      saver?.flush();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+function printBanner(host: string, port: number, apis: ApiName[], format: LogFormat, quiet?: boolean) {
+  if (quiet) return;
+  const base = `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`;
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify({ msg: 'listening', url: base, apis: apis.map((a) => `${base}${apiPrefix({ ...DEFAULT_OPTIONS, apis }, a)}`) })}\n`);
+    return;
+  }
+  const bold = (s: string) => (useColour() ? `\x1b[1m${s}\x1b[0m` : s);
+  const lines = [`${bold('ordermock')} listening on ${base}`, ''];
+  for (const api of apis) {
+    lines.push(`  ${bold(api.padEnd(11))} ${base}${apiPrefix({ ...DEFAULT_OPTIONS, apis }, api)}`);
+    for (const { label, value } of API_MODULES[api].tryIt) lines.push(`      ${label.padEnd(40)} ${value}`);
+  }
+  lines.push('', `  ${'admin'.padEnd(11)} ${base}/__mock`, `  ${'docs'.padEnd(11)} ${base}/docs`, '', 'Each Authorization token is its own tenant. Ctrl-C to stop.', '');
+  process.stdout.write(lines.join('\n'));
+}

@@ -1,0 +1,157 @@
+import { enterTenant, worldOf } from '../apis/engine.js';
+import { API_MODULES } from '../apis/registry.js';
+import type { Reply } from '../apis/types.js';
+import { advanceClock, freezeClock, nowIso } from '../core/clock.js';
+import { NotFound, ValidationFailed } from '../core/errors.js';
+import { addFaultRule, removeFaultRule, type FaultRule } from '../core/faults.js';
+import { recentJournal } from '../core/journal.js';
+import { restoreStore, snapshotStore } from '../core/snapshot.js';
+import { putOrder, resetTenants, type Tenant, type TenantStore } from '../core/tenants.js';
+import { loadSpec, type ApiName } from '../spec/load.js';
+import { indexOperations } from '../spec/operations.js';
+import { createSchemaCompiler, describeViolation } from '../spec/schemas.js';
+import type { MockOptions } from './options.js';
+import { declaresStatus } from './replies.js';
+
+export type AdminContext = {
+  store: TenantStore;
+  options: MockOptions;
+  token: string;
+  /** The tenant the request's Authorization header names (provisioned on first use). */
+  tenant(): Tenant;
+  params: Record<string, any>;
+  body: any;
+  startedAt: number;
+};
+
+export type AdminHandler = (ctx: AdminContext) => Reply;
+
+const ok = (body: unknown, status = 200): Reply => ({ status, body });
+
+/** Each API's Order schema, compiled once, so seeded overrides can never break the API's spec. */
+const orderValidators = Object.fromEntries(
+  Object.keys(API_MODULES).map((api) => [api, createSchemaCompiler(api, loadSpec(api as ApiName)).named('Order')]),
+) as Record<ApiName, ReturnType<ReturnType<typeof createSchemaCompiler>['named']>>;
+
+const operationsOf = Object.fromEntries(Object.keys(API_MODULES).map((api) => [api, indexOperations(loadSpec(api as ApiName))]));
+
+type SeedInput = { api: ApiName; status: string; id?: string | number; overrides?: Record<string, unknown>; count?: number };
+
+/** Builds and stores orders in any state: what tests and Pact provider states call. */
+export function seedOrders(store: TenantStore, tenant: Tenant, input: SeedInput): any[] {
+  const module = API_MODULES[input.api];
+  if (!module.machine.states.includes(input.status)) {
+    throw new ValidationFailed('status', `must be one of: ${module.machine.states.join(', ')}`, 'body');
+  }
+  const count = input.count ?? 1;
+  if (count > 1 && input.id !== undefined) throw new ValidationFailed('id', 'must be absent when count > 1', 'body');
+  const world = worldOf(tenant, input.api);
+  const validate = orderValidators[input.api];
+  const now = nowIso(tenant.clock);
+  const created: any[] = [];
+  for (let i = 0; i < count; i++) {
+    const order = module.seedOrder(world, { status: input.status, id: input.id, overrides: input.overrides ?? {} }, now, world.seed);
+    if (!validate(order)) {
+      const { field, message } = describeViolation(validate.errors![0]!);
+      throw new ValidationFailed(`overrides.${field}`, message, 'body');
+    }
+    putOrder(store, world, order);
+    if (created.length < 100) created.push(order);
+  }
+  return created;
+}
+
+function clockView(tenant: Tenant) {
+  return {
+    now: nowIso(tenant.clock),
+    offset_ms: tenant.clock.offsetMs,
+    frozen: tenant.clock.frozenAt !== null,
+    pending: tenant.clock.tasks.map((t) => ({ due_at: new Date(t.dueAt).toISOString(), kind: t.kind, data: t.data })),
+  };
+}
+
+/** operationId → handler, for every operation in openapi/admin.yaml. */
+export const adminHandlers: Record<string, AdminHandler> = {
+  getHealth: (ctx) => ok({ status: 'ok', version: process.env.npm_package_version ?? '0.1.0', apis: ctx.options.apis, uptime_ms: Math.round(performance.now() - ctx.startedAt) }),
+
+  resetState: (ctx) => ok({ reset: resetTenants(ctx.store, ctx.params.scope === 'all' ? undefined : ctx.token) }),
+
+  listTenants: (ctx) =>
+    ok({
+      tenants: [...ctx.store.tenants.values()].map((t) => ({
+        token: t.token,
+        apis: Object.keys(t.worlds),
+        orders: Object.values(t.worlds).reduce((n, w) => n + w.orders.size, 0),
+      })),
+    }),
+
+  listOrders: (ctx) => {
+    const orders = [...worldOf(ctx.tenant(), ctx.params.api).orders.values()].filter((o) => !ctx.params.status || o.status === ctx.params.status);
+    return ok({ total: orders.length, orders: orders.slice(0, ctx.params.limit ?? 100) });
+  },
+
+  getOrder: (ctx) => {
+    const order = worldOf(ctx.tenant(), ctx.params.api).orders.get(String(ctx.params.order_id));
+    if (!order) throw new NotFound('order', String(ctx.params.order_id), 'order_id');
+    return ok(order);
+  },
+
+  seedOrders: (ctx) => {
+    const orders = seedOrders(ctx.store, ctx.tenant(), { api: ctx.params.api, ...ctx.body });
+    return ok({ created: ctx.body.count ?? 1, orders }, 201);
+  },
+
+  getOutbox: (ctx) => {
+    const { api, order_id, type } = ctx.params;
+    const entries = ctx.tenant().outbox.entries.filter((e) => (!api || e.api === api) && (!order_id || e.orderId === String(order_id)) && (!type || e.type === type));
+    return ok({ entries });
+  },
+
+  getJournal: (ctx) => ok({ entries: recentJournal(ctx.tenant().journal, ctx.params.limit) }),
+
+  getClock: (ctx) => ok(clockView(ctx.tenant())),
+
+  setClock: (ctx) => {
+    const tenant = ctx.tenant();
+    if (ctx.body.freeze_at !== undefined) freezeClock(tenant.clock, ctx.body.freeze_at === null ? null : Date.parse(ctx.body.freeze_at));
+    if (ctx.body.advance_ms) advanceClock(tenant.clock, ctx.body.advance_ms);
+    // Settle what became due now rather than on the tenant's next request.
+    enterTenant(ctx.store, ctx.token);
+    ctx.store.version++;
+    return ok(clockView(tenant));
+  },
+
+  listFaults: (ctx) => ok({ faults: ctx.tenant().faults.rules }),
+
+  addFault: (ctx) => {
+    const { delay_ms, ...rest } = ctx.body as Omit<FaultRule, 'id' | 'delayMs'> & { delay_ms?: number };
+    if (rest.status !== undefined) {
+      const candidates = operationsOf[rest.api ?? '']?.filter((op) => !rest.operationId || op.operationId === rest.operationId) ?? [];
+      // Without an api the rule can hit any operation; every one declares 5XX, so only those are safe.
+      const declared = candidates.length ? candidates.every((op) => declaresStatus(op, rest.status!)) : rest.status >= 500;
+      if (!declared) throw new ValidationFailed('status', `is not declared by every operation the rule matches, so the reply would break the spec`, 'body');
+    }
+    const rule = addFaultRule(ctx.tenant().faults, { ...rest, ...(delay_ms !== undefined ? { delayMs: delay_ms } : {}) });
+    ctx.store.version++;
+    return ok(faultView(rule), 201);
+  },
+
+  deleteFaults: (ctx) => ok({ removed: removeFaultRule(ctx.tenant().faults, ctx.params.id) }),
+
+  getSnapshot: (ctx) => ok(snapshotStore(ctx.store)),
+
+  restoreSnapshot: (ctx) => ok({ tenants: restoreStore(ctx.store, ctx.body) }),
+
+  setProviderState: (ctx) => {
+    const { action = 'setup', params = {} } = ctx.body as { action?: string; params?: Record<string, any> };
+    if (action !== 'setup' || !params.api || !params.status) return ok({ result: {} });
+    const tenant = enterTenant(ctx.store, String(params.token ?? ctx.token));
+    const [order] = seedOrders(ctx.store, tenant, { api: params.api, status: params.status, id: params.id, overrides: params.overrides });
+    return ok({ result: { id: order.id, status: order.status } });
+  },
+};
+
+function faultView(rule: FaultRule) {
+  const { delayMs, ...rest } = rule;
+  return delayMs === undefined ? rest : { ...rest, delay_ms: delayMs };
+}

@@ -1,0 +1,24 @@
+import type { ServerResponse } from 'node:http';
+import type { Reply } from '../apis/types.js';
+import type { OperationIndex } from '../spec/operations.js';
+import { CORS_HEADERS } from './cors.js';
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', ...CORS_HEADERS };
+
+export function sendJson(res: ServerResponse, reply: Reply, extraHeaders?: Record<string, string>): void {
+  const text = JSON.stringify(reply.body);
+  res.writeHead(reply.status, extraHeaders ? { ...JSON_HEADERS, ...extraHeaders } : JSON_HEADERS);
+  res.end(text);
+}
+
+/** Whether the operation's spec lists this status (exactly, or as a `4XX`/`5XX` range). */
+export const declaresStatus = (op: OperationIndex, status: number): boolean =>
+  String(status) in op.responses || `${String(status)[0]}XX` in op.responses;
+
+/** The spec's own example for a status (by name, else the first), as Prism's `Prefer: code=` does. */
+export function exampleReply(op: OperationIndex, status: number, name?: string): Reply | null {
+  const examples = op.examples[String(status)];
+  if (!examples) return null;
+  const body = name !== undefined ? examples[name] : Object.values(examples)[0];
+  return body === undefined ? null : { status, body: structuredClone(body) };
+}
