@@ -17,14 +17,14 @@ export const worldOf = (tenant: Tenant, api: ApiName): World =>
  */
 export function settleDueTasks(store: TenantStore, tenant: Tenant): void {
   for (const task of takeDueTasks(tenant.clock)) {
-    const { api, orderId, to, expect } = task.data as { api: ApiName; orderId: string; to: string; expect: string };
+    const { api, order_id: orderId, to, expect } = task.data as { api: ApiName; order_id: string; to: string; expect: string };
     const world = tenant.worlds[api];
     const order = world?.orders.get(orderId);
     // Only if nothing moved the order meanwhile (a reset, or an admin seed over it).
     if (!world || !order || order.status !== expect) continue;
     const at = new Date(task.dueAt).toISOString();
     world.orders.set(orderId, { ...order, status: to, ...('updated_at' in order ? { updated_at: at } : {}) });
-    recordEffect(tenant.outbox, { at, api, orderId, type: 'settle', data: { from: expect, to } });
+    recordEffect(tenant.outbox, { at, api, order_id: orderId, type: 'settle', data: { from: expect, to } });
     store.version++;
   }
 }
@@ -71,8 +71,8 @@ export function handlerContext(
         now,
         checks: Object.fromEntries(Object.entries(module.checks).map(([name, check]) => [name, (o: any) => check(o, world)])),
         effects: Object.fromEntries(Object.entries(module.effects).map(([name, effect]) => [name, (d: any, at: string) => effect(d, at, world)])),
-        record: (type, o, data) => recordEffect(tenant.outbox, { at: now, api, orderId: String(o.id), type, data }),
-        schedule: (afterMs, orderId, to, expect) => schedule(tenant.clock, afterMs, 'settle', { api, orderId: String(orderId), to, expect }),
+        record: (type, o, data) => recordEffect(tenant.outbox, { at: now, api, order_id: String(o.id), type, data }),
+        schedule: (afterMs, orderId, to, expect) => schedule(tenant.clock, afterMs, 'settle', { api, order_id: String(orderId), to, expect }),
       });
       save(result.order);
       return result;

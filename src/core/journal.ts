@@ -7,9 +7,9 @@ export type JournalEntry = {
   api: string | null;
   operationId: string | null;
   status: number;
-  latencyMs: number;
+  latency_ms: number;
   /** Why the request was refused, when the spec refused it (`line_items[0].sku is required`). */
-  validationErrors: string[];
+  validation_errors: string[];
   fault: string | null;
 };
 

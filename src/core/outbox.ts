@@ -6,7 +6,7 @@ export type OutboxEntry = {
   id: number;
   at: string;
   api: string;
-  orderId: string;
+  order_id: string;
   /** The effect name from the spec's transition table, e.g. `charge`, `email.confirmation`. */
   type: string;
   data: Record<string, unknown>;

@@ -103,7 +103,7 @@ export const adminHandlers: Record<string, AdminHandler> = {
 
   getOutbox: (ctx) => {
     const { api, order_id, type } = ctx.params;
-    const entries = ctx.tenant().outbox.entries.filter((e) => (!api || e.api === api) && (!order_id || e.orderId === String(order_id)) && (!type || e.type === type));
+    const entries = ctx.tenant().outbox.entries.filter((e) => (!api || e.api === api) && (!order_id || e.order_id === String(order_id)) && (!type || e.type === type));
     return ok({ entries });
   },
 
@@ -121,7 +121,7 @@ export const adminHandlers: Record<string, AdminHandler> = {
     return ok(clockView(tenant));
   },
 
-  listFaults: (ctx) => ok({ faults: ctx.tenant().faults.rules }),
+  listFaults: (ctx) => ok({ faults: ctx.tenant().faults.rules.map(faultView) }),
 
   addFault: (ctx) => {
     const { delay_ms, ...rest } = ctx.body as Omit<FaultRule, 'id' | 'delayMs'> & { delay_ms?: number };

@@ -54,6 +54,21 @@ export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions
       let reply: Reply;
       let faultNote: string | null = null;
       const validationErrors: string[] = [];
+      // A dropped connection has no status; the journal records it as 0 so it still shows up.
+      const journal = (status: number) => {
+        if (!tenant || !options.journal) return;
+        appendJournal(tenant.journal, {
+          at: nowIso(tenant.clock),
+          method: req.method ?? '',
+          path: req.url ?? '',
+          api,
+          operationId: op.operationId,
+          status,
+          latency_ms: Math.round((performance.now() - started) * 1000) / 1000,
+          validation_errors: validationErrors,
+          fault: faultNote,
+        });
+      };
       try {
         const token = module.tokenFrom(req.headers.authorization);
         if (!token) throw new Unauthorized(`Missing or malformed Authorization header. ${AUTH_HINT[api]}`);
@@ -66,7 +81,7 @@ export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions
         if (fault?.drop) {
           faultNote = `fault ${fault.id}: drop`;
           req.socket.destroy();
-          return;
+          return journal(0);
         }
         // Re-enter after the awaits: an admin reset may have replaced the tenant meanwhile, and the
         // handler below runs without awaiting, so concurrent requests on one order never interleave.
@@ -91,19 +106,7 @@ export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions
         }
       }
       sendJson(res, reply);
-      if (tenant && options.journal) {
-        appendJournal(tenant.journal, {
-          at: nowIso(tenant.clock),
-          method: req.method ?? '',
-          path: req.url ?? '',
-          api,
-          operationId: op.operationId,
-          status: reply.status,
-          latencyMs: Math.round((performance.now() - started) * 1000) / 1000,
-          validationErrors,
-          fault: faultNote,
-        });
-      }
+      journal(reply.status);
     };
     return { method: op.method, path: `${prefix}${op.routePath}`, handle };
   });

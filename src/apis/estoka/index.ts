@@ -23,6 +23,7 @@ const reply = (status: number, code: string, error: string, extra: Record<string
 function errorReply(error: E.MockError): Reply {
   if (error instanceof E.ValidationFailed) return reply(400, 'invalid_request', `Parâmetro inválido: ${error.message}`, { field: error.field });
   if (error instanceof E.Unauthorized) return reply(401, 'unauthorized', 'Acesso não autorizado: envie Authorization: Token token=<token>');
+  if (error instanceof E.NotFound && error.resource === 'route') return reply(404, 'route_not_found', `Rota não encontrada: ${error.id}`, { field: error.field });
   if (error instanceof E.NotFound) return reply(404, 'order_not_found', `Pedido ${error.id} não encontrado nesta organização`, { field: error.field });
   if (error instanceof E.IllegalTransition) {
     return reply(422, 'cancel_not_allowed', `Pedido com status ${error.current} não pode ser cancelado; permitido a partir de: ${error.allowedFrom.join(', ')}`, {
@@ -32,8 +33,8 @@ function errorReply(error: E.MockError): Reply {
   }
   if (error instanceof E.PayloadTooLarge) return reply(413, 'payload_too_large', `Corpo da requisição maior que ${error.limitBytes} bytes`);
   if (error instanceof E.UnsupportedMediaType) return reply(415, 'unsupported_media_type', 'O corpo da requisição deve ser application/json');
-  if (error instanceof E.LimitReached) return reply(429, 'limit_reached', error.message);
-  return reply(error instanceof E.ServerFault ? error.status : 500, 'internal_error', error.message);
+  if (error instanceof E.LimitReached) return reply(429, 'limit_reached', `Limite do mock atingido: ${error.max} ${error.limit}; aumente com --max-${error.limit} ou faça reset`);
+  return reply(error instanceof E.ServerFault ? error.status : 500, 'internal_error', `Erro interno do servidor (${error.message})`);
 }
 
 export const estoka: ApiModule = {

@@ -27,9 +27,10 @@ const event = (status: number, error_code: string, error_message: string, diagno
 /** Business refusals are 200 with an error event, as the document's example; bad payloads are 400. */
 function errorReply(error: E.MockError): Reply {
   if (error instanceof E.ValidationFailed) return event(400, 'INVALID_PAYLOAD', error.message, [{ field: error.field, problem: error.problem }]);
+  if (error instanceof E.NotFound && error.resource === 'route') return event(404, 'ROUTE_NOT_FOUND', error.message, [{ path: error.id }]);
   if (error instanceof E.NotFound) return event(200, 'ORDER_NOT_FOUND', error.message, [{ field: 'data.order.id', value: error.id }]);
   if (error instanceof E.IllegalTransition) {
-    return event(200, 'ORDER_NOT_CANCELLABLE', `Order is ${error.current}; only orders in ${error.allowedFrom.join(', ')} can be canceled`, [
+    return event(200, 'ORDER_NOT_CANCELLABLE', `Order ${error.current === 'shipped' ? 'has shipped' : `is ${error.current}`} and cannot be canceled (cancel accepts orders that are: ${error.allowedFrom.join(', ')})`, [
       { current_status: error.current, allowed_from: error.allowedFrom },
     ]);
   }

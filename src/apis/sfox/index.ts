@@ -36,6 +36,8 @@ const machine = readStateMachine(loadSpec('sfox'));
  */
 function errorReply(error: E.MockError): Reply {
   const reply = (status: number, message: string): Reply => ({ status, body: { error: message } });
+  // Unknown paths are not an order lookup: a plain 404, still in the `{error}` shape.
+  if (error instanceof E.NotFound && error.resource === 'route') return reply(404, 'not found');
   if (error instanceof E.NotFound) return reply(400, 'internal error');
   if (error instanceof E.ValidationFailed) return reply(400, `invalid ${error.field}: ${error.problem}`);
   if (error instanceof E.Unauthorized) return reply(401, 'invalid api key');
