@@ -1,12 +1,8 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { packageRoot } from '../spec/load.js';
+import { packageVersion } from '../spec/load.js';
 import { HELP } from './help.js';
 import { serve, UsageError } from './serve.js';
-
-const version = () => JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version as string;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -35,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   if (values.help) return void process.stdout.write(HELP), 0;
-  if (values.version) return void process.stdout.write(`${version()}\n`), 0;
+  if (values.version) return void process.stdout.write(`${packageVersion()}\n`), 0;
   const [command = 'serve', ...rest] = positionals;
   if (command === 'serve') {
     await serve(values);

@@ -7,7 +7,7 @@ import { addFaultRule, removeFaultRule, type FaultRule } from '../core/faults.js
 import { recentJournal } from '../core/journal.js';
 import { restoreStore, snapshotStore } from '../core/snapshot.js';
 import { putOrder, resetTenants, type Tenant, type TenantStore } from '../core/tenants.js';
-import { loadSpec, type ApiName } from '../spec/load.js';
+import { loadSpec, packageVersion, type ApiName } from '../spec/load.js';
 import { indexOperations } from '../spec/operations.js';
 import { createSchemaCompiler, describeViolation } from '../spec/schemas.js';
 import type { MockOptions } from './options.js';
@@ -27,6 +27,8 @@ export type AdminContext = {
 export type AdminHandler = (ctx: AdminContext) => Reply;
 
 const ok = (body: unknown, status = 200): Reply => ({ status, body });
+
+const VERSION = packageVersion();
 
 /** Each API's Order schema, compiled once, so seeded overrides can never break the API's spec. */
 const orderValidators = Object.fromEntries(
@@ -72,7 +74,7 @@ function clockView(tenant: Tenant) {
 
 /** operationId → handler, for every operation in openapi/admin.yaml. */
 export const adminHandlers: Record<string, AdminHandler> = {
-  getHealth: (ctx) => ok({ status: 'ok', version: process.env.npm_package_version ?? '0.1.0', apis: ctx.options.apis, uptime_ms: Math.round(performance.now() - ctx.startedAt) }),
+  getHealth: (ctx) => ok({ status: 'ok', version: VERSION, apis: ctx.options.apis, uptime_ms: Math.round(performance.now() - ctx.startedAt) }),
 
   resetState: (ctx) => ok({ reset: resetTenants(ctx.store, ctx.params.scope === 'all' ? undefined : ctx.token) }),
 

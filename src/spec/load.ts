@@ -31,6 +31,9 @@ function findPackageRoot(from: string): string {
   return dir;
 }
 
+/** The installed package's version (package.json), for --version and the admin health check. */
+export const packageVersion = (): string => JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;
+
 export const specPath = (name: SpecName): string => join(packageRoot, 'openapi', `${name}.yaml`);
 
 const cache = new Map<SpecName, OpenApiDoc>();

@@ -54,6 +54,7 @@ export const estoka: ApiModule = {
   errorReply,
   seedOrder(world, { status, id, overrides }) {
     const orderId = id === undefined ? nextEstokaId(world) : Number(id);
+    if (!Number.isSafeInteger(orderId) || orderId < 1) throw new E.ValidationFailed('id', 'must be a positive integer (Estoka order ids are numbers)', 'body');
     const organizationId = Number(overrides.organization_id ?? 1);
     return { ...generatedOrder(world, orderId, organizationId, status as OrderStatus), ...overrides, id: orderId, status };
   },
