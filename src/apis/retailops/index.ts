@@ -1,10 +1,9 @@
 import * as E from '../../core/errors.js';
-import { nextSequence } from '../../core/ids.js';
-import type { World } from '../../core/tenants.js';
 import type { components } from '../../generated/retailops.js';
 import { loadSpec } from '../../spec/load.js';
 import { readStateMachine } from '../../spec/state-machine.js';
 import { bearerToken, PUBLIC_TENANT } from '../auth.js';
+import { flatOrders } from '../flat-orders.js';
 import type { ApiModule, Reply } from '../types.js';
 
 type Order = components['schemas']['Order'];
@@ -45,11 +44,7 @@ export const retailops: ApiModule = {
   // Never null: the document gives RetailOPS webhooks no auth, so without a Bearer token the
   // request belongs to the shared public tenant.
   tokenFrom: (header) => bearerToken(header) ?? PUBLIC_TENANT,
-  provision(seed) {
-    const world: World = { orders: new Map(), sequence: 0, seed };
-    for (const [id, status] of Object.entries(RETAILOPS_FIXTURES)) world.orders.set(id, order(id, status));
-    return world;
-  },
+  ...flatOrders(RETAILOPS_FIXTURES, order, 5000),
   handlers: {
     cancelOrder: (ctx) => {
       const id = (ctx.body as OrderCancelRequest).data.order.id;
@@ -60,10 +55,5 @@ export const retailops: ApiModule = {
   checks: {},
   effects: {},
   errorReply,
-  seedOrder(world, { status, id, overrides }) {
-    const orderId = id === undefined ? String(5000 + nextSequence(world)) : String(id);
-    return { ...order(orderId, status as OrderStatus), ...overrides, id: orderId, status };
-  },
-  tryIt: [...Object.entries(RETAILOPS_FIXTURES).map(([id, status]) => ({ label: `order ${status}`, value: id }))],
   machine,
 };

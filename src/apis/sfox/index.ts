@@ -1,10 +1,9 @@
 import * as E from '../../core/errors.js';
-import { nextSequence } from '../../core/ids.js';
-import type { World } from '../../core/tenants.js';
 import type { components } from '../../generated/sfox.js';
 import { loadSpec } from '../../spec/load.js';
 import { readStateMachine } from '../../spec/state-machine.js';
 import { bearerToken } from '../auth.js';
+import { flatOrders } from '../flat-orders.js';
 import type { ApiModule, Reply } from '../types.js';
 
 type Order = components['schemas']['Order'];
@@ -50,11 +49,7 @@ function errorReply(error: E.MockError): Reply {
 export const sfox: ApiModule = {
   name: 'sfox',
   tokenFrom: bearerToken,
-  provision(seed) {
-    const world: World = { orders: new Map(), sequence: 0, seed };
-    for (const [id, status] of Object.entries(SFOX_FIXTURES)) world.orders.set(id, order(id, status));
-    return world;
-  },
+  ...flatOrders(SFOX_FIXTURES, order, 1000),
   handlers: {
     cancelOrder: (ctx) => {
       const { rule } = ctx.transition(ctx.findOrder(ctx.params.order_id, 'order_id'));
@@ -64,10 +59,5 @@ export const sfox: ApiModule = {
   checks: {},
   effects: {},
   errorReply,
-  seedOrder(world, { status, id, overrides }) {
-    const orderId = id === undefined ? String(1000 + nextSequence(world)) : String(id);
-    return { ...order(orderId, status as OrderStatus), ...overrides, id: orderId, status };
-  },
-  tryIt: Object.entries(SFOX_FIXTURES).map(([id, status]) => ({ label: `order ${status}`, value: id })),
   machine,
 };
