@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { packageVersion } from '../spec/load.js';
 import { HELP } from './help.js';
-import { serve, UsageError } from './serve.js';
+import { UsageError } from './usage.js';
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -34,6 +34,8 @@ async function main(argv: string[]): Promise<number> {
   if (values.version) return void process.stdout.write(`${packageVersion()}\n`), 0;
   const [command = 'serve', ...rest] = positionals;
   if (command === 'serve') {
+    // Loaded on demand: --help and --version should not pay for compiling the specs.
+    const { serve } = await import('./serve.js');
     await serve(values);
     return -1; // keep running
   }

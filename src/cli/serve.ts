@@ -5,6 +5,9 @@ import { createLogger, useColour, type LogFormat } from '../http/log.js';
 import { apiPrefix, DEFAULT_OPTIONS } from '../http/options.js';
 import { API_NAMES, type ApiName } from '../spec/load.js';
 import { loadStateFile, StateFileError, watchStateFile } from './state-file.js';
+import { UsageError } from './usage.js';
+
+export { UsageError };
 
 export type ServeFlags = {
   port?: string;
@@ -21,10 +24,6 @@ export type ServeFlags = {
   quiet?: boolean;
 };
 
-/** A usage problem: printed as one line, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 const isLoopback = (host: string) => host === 'localhost' || host.startsWith('127.') || host === '::1';
 

@@ -1,4 +1,4 @@
-import { UsageError } from './serve.js';
+import { UsageError } from './usage.js';
 import { sendOrderCancel } from './webhook.js';
 
 /** `ordermock webhook send order_cancel --to URL [--order-id ID] [--token T]`: exit 1 when the reply breaks the spec. */
