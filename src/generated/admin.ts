@@ -177,7 +177,7 @@ export type paths = {
          * Read the tenant's outbox of side effects
          * @description Answers **200** with the side effects the tenant's requests caused, oldest first: the
          *     `effects` of each transition the APIs ran (Dirty Lemon `charge`, `shipments.create`,
-         *     `email.confirmation`, refunds…; see each API spec's `x-state-transitions`) and `settle`
+         *     `email.confirmation`, refunds…; each API reference's lifecycle diagram names them) and `settle`
          *     entries for transitions the virtual clock completed (`data: {from, to}`). Filters combine
          *     (AND). Seeding never records effects. Provisions the tenant if needed.
          *

@@ -91,7 +91,7 @@ export type paths = {
          *
          *     Allowed from `created` only. Before anything happens the customer must be confirmed, have
          *     a valid email, a first and last name, and a valid shipping address; each failed condition
-         *     answers **422** with its own code (see `x-preconditions`) and changes nothing.
+         *     answers **422** with its own code (listed below) and changes nothing.
          *
          *     - **200** the paid order.
          *     - **400** `order_id` is not a UUID. No body is needed; one that is sent must be JSON.

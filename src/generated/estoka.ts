@@ -22,7 +22,7 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Request the cancellation of an order (Solicita o cancelamento de um pedido)
+         * Cancel an order
          * @description "Solicita o cancelamento de um pedido" — requests the cancellation of order `order_id` of
          *     organization `organization_id` and answers the order as it is after the cancellation.
          *

@@ -22,7 +22,7 @@ export type paths = {
          *     | order status before | reply `status` | order status after |
          *     | --- | --- | --- |
          *     | `open` | `canceled` | `canceled` |
-         *     | `working` | `cancel pending` | `cancel_pending`, then `canceled` 2000 ms later on the tenant's virtual clock (freeze it and advance it with `POST /__mock/clock` to control when) |
+         *     | `working` | `cancel pending` | `cancel_pending`; `canceled` 2000 ms later (virtual clock) |
          *     | `cancel_pending` | `cancel pending` | unchanged |
          *     | `canceled`, `done` | `order already finished` | unchanged |
          *

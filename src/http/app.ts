@@ -4,6 +4,7 @@ import polka from 'polka';
 import { API_MODULES } from '../apis/registry.js';
 import { NotFound } from '../core/errors.js';
 import { createTenantStore, type TenantStore } from '../core/tenants.js';
+import { docsRoutes } from '../docs/routes.js';
 import { adminErrorReply, adminRoutes, ADMIN_PREFIX } from './admin.js';
 import { apiRoutes, type Route } from './api-routes.js';
 import { answerPreflight } from './cors.js';
@@ -24,8 +25,10 @@ function noRoute(options: MockOptions) {
   return (req: IncomingMessage & { path?: string }, res: ServerResponse) => {
     const path = req.path ?? req.url ?? '/';
     const error = new NotFound('route', `${req.method} ${path}`, 'path');
-    if (path.startsWith(ADMIN_PREFIX)) return sendJson(res, adminErrorReply(error));
-    const api = options.apis.find((name) => apiPrefix(options, name) === '' || path.startsWith(`${apiPrefix(options, name)}/`));
+    // `/dirtylemon` itself belongs to the API too, and `/__mockery` does not belong to the admin API.
+    const under = (prefix: string) => prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
+    if (under(ADMIN_PREFIX)) return sendJson(res, adminErrorReply(error));
+    const api = options.apis.find((name) => under(apiPrefix(options, name)));
     sendJson(res, api ? API_MODULES[api].errorReply(error) : { status: 404, body: { error: { code: 'not_found', message: error.message } } });
   };
 }
@@ -39,6 +42,7 @@ export function createMock(overrides: Partial<MockOptions> = {}, store?: TenantS
   for (const route of routes) app.add(route.method as any, route.path, route.handle as any);
   const index = { name: 'ordermock', apis: options.apis.map((api) => ({ api, base_url: apiPrefix(options, api) || '/' })), admin: ADMIN_PREFIX, docs: '/docs' };
   app.get('/', ((_req: IncomingMessage, res: ServerResponse) => sendJson(res, { status: 200, body: index })) as any);
+  for (const route of docsRoutes(options.apis)) app.get(route.path, route.handle as any);
   const server = createServer((req, res) => {
     if (!answerPreflight(req, res)) app.handler(req as any, res, undefined as any);
   });

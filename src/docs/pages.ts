@@ -1,0 +1,126 @@
+import type { OpenApiDoc, SpecName } from '../spec/load.js';
+import { indexOperations } from '../spec/operations.js';
+import { readStateMachine } from '../spec/state-machine.js';
+import { REDOC_OPTIONS } from './assets.js';
+import { escapeHtml as esc, scriptJson } from './html.js';
+import { lifecycleGraph, type LifecycleGraph } from './lifecycle-graph.js';
+import { renderLifecycleSvg } from './lifecycle-svg.js';
+
+/** Where pages and assets live: absolute paths on the mock, relative files in the static build. */
+export type DocsLinks = { index: string; page(name: SpecName): string; asset(file: string): string };
+
+export type DocsSpec = { name: SpecName; doc: OpenApiDoc };
+
+/** `info.summary`, else the first sentence of `info.description` with its markdown taken out. */
+export function oneLineSummary(doc: OpenApiDoc): string {
+  const summary = (doc.info as { summary?: string }).summary;
+  if (summary) return summary;
+  const text = (doc.info.description ?? '')
+    .split(/\n\s*\n/)[0]!
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const sentence = /^.*?[.!?](?=\s|$)/.exec(text);
+  return sentence ? sentence[0] : text;
+}
+
+/** The title up to its first dash or parenthesis ("sFOX API — Cancel Order" → "sFOX API"), for the menu. */
+export const shortTitle = (doc: OpenApiDoc): string => doc.info.title.split(/ [—(-] ?/)[0]!.trim();
+
+const hasStateMachine = (doc: OpenApiDoc): boolean => Boolean(doc.components?.schemas?.OrderStatus);
+
+function head(title: string, links: DocsLinks): string {
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // An empty icon keeps the browser from asking the server (or the disk) for /favicon.ico.
+    '<link rel="icon" href="data:,">',
+    `<title>${esc(title)}</title>`,
+    `<link rel="stylesheet" href="${esc(links.asset('docs.css'))}">`,
+    '</head>',
+  ].join('\n');
+}
+
+function nav(specs: DocsSpec[], links: DocsLinks, current?: SpecName): string {
+  const items = specs.map(
+    ({ name, doc }) => `<a href="${esc(links.page(name))}"${name === current ? ' aria-current="page"' : ''}>${esc(shortTitle(doc))}</a>`,
+  );
+  return `<nav class="docs-top"><a class="brand" href="${esc(links.index)}">ordermock docs</a>${items.join('\n')}</nav>`;
+}
+
+/** The docs home: each API with its one-line summary, operation count and state count. */
+export function renderIndexPage(specs: DocsSpec[], links: DocsLinks): string {
+  const rows = specs.map(({ name, doc }) => {
+    const operations = indexOperations(doc).length;
+    let states = '—';
+    if (hasStateMachine(doc)) {
+      const machine = readStateMachine(doc);
+      states = `${machine.states.length} states (${machine.initial.length} initial)`;
+    }
+    return (
+      `<tr data-spec="${esc(name)}"><td><a href="${esc(links.page(name))}">${esc(doc.info.title)}</a><br><code>openapi/${esc(name)}.yaml</code></td>` +
+      `<td>${esc(oneLineSummary(doc))}</td><td class="count">${operations} operation${operations === 1 ? '' : 's'}</td><td class="count">${states}</td></tr>`
+    );
+  });
+  return [
+    head('ordermock docs', links),
+    '<body>',
+    nav(specs, links),
+    '<main class="docs-index">',
+    '<h1>ordermock API documentation</h1>',
+    '<p>Generated from the OpenAPI specs in <code>openapi/</code>, the same documents the mock serves, validates and keeps state by. Each API page opens with its order lifecycle, drawn from the spec\'s transition table.</p>',
+    '<table><thead><tr><th>API</th><th>What it is</th><th>Operations</th><th>Order states</th></tr></thead>',
+    `<tbody>${rows.join('\n')}</tbody></table>`,
+    '</main>',
+    '</body>',
+    '</html>',
+  ].join('\n');
+}
+
+type LegendEntry = { swatch: string; text: string; shown(graph: LifecycleGraph): boolean };
+
+const LEGEND: LegendEntry[] = [
+  { swatch: 'border: 2.4px solid #1d4ed8; background: #fff', text: 'initial: an order can be created or seeded in it', shown: () => true },
+  { swatch: 'border: 1.2px solid #52606d; background: #eef0f3', text: 'final: no operation moves it on', shown: () => true },
+  { swatch: 'background: #b45309', text: 'side effects recorded in the outbox', shown: (g) => [...g.edges, ...g.loops].some((e) => e.effects.length > 0) },
+  { swatch: 'background: #047857', text: 'the reply, for an API whose body is not the order', shown: (g) => [...g.edges, ...g.loops].some((e) => e.outcome) || g.loops.length > 0 },
+  { swatch: 'background: repeating-linear-gradient(90deg, #7c3aed 0 6px, transparent 6px 10px)', text: 'settles by itself on the virtual clock', shown: (g) => g.edges.some((e) => e.kind === 'settle') },
+];
+
+function lifecycleSection(doc: OpenApiDoc): string {
+  const machine = readStateMachine(doc);
+  const graph = lifecycleGraph(machine);
+  const legend = LEGEND.filter((entry) => entry.shown(graph))
+    .map((entry) => `<li><span class="swatch" style="${entry.swatch}"></span>${esc(entry.text)}</li>`)
+    .join('');
+  return [
+    '<section class="lifecycle" id="lifecycle">',
+    '<h2>Order lifecycle</h2>',
+    `<p>Every state of <code>OrderStatus</code> and every rule of the operations' <code>x-state-transitions</code>, drawn from the spec. An operation on an order in a state it has no arrow from is refused with the API's error and changes nothing.</p>`,
+    `<div class="diagram">${renderLifecycleSvg(machine, `${doc.info.title}: order lifecycle`)}</div>`,
+    `<ul class="legend">${legend}</ul>`,
+    '</section>',
+  ].join('\n');
+}
+
+/** One API's page: its lifecycle diagram (APIs with an `OrderStatus`), then Redoc's reference. */
+export function renderApiPage(spec: DocsSpec, specs: DocsSpec[], links: DocsLinks): string {
+  return [
+    head(`${spec.doc.info.title} — ordermock docs`, links),
+    `<body data-spec="${esc(spec.name)}">`,
+    nav(specs, links, spec.name),
+    hasStateMachine(spec.doc) ? lifecycleSection(spec.doc) : '',
+    '<div id="redoc"></div>',
+    // Embedded rather than fetched, so the page also works opened from disk (file://).
+    `<script type="application/json" id="openapi-spec">${scriptJson(spec.doc)}</script>`,
+    `<script type="application/json" id="redoc-options">${scriptJson(REDOC_OPTIONS)}</script>`,
+    `<script src="${esc(links.asset('redoc.standalone.js'))}"></script>`,
+    `<script src="${esc(links.asset('docs.js'))}"></script>`,
+    '</body>',
+    '</html>',
+  ].join('\n');
+}

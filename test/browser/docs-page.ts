@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { OpenApiDoc } from '../../src/spec/load.js';
+import { indexOperations } from '../../src/spec/operations.js';
+import { readStateMachine } from '../../src/spec/state-machine.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with every background service that could phone home turned off. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`The docs browser test needs Debian's Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\` (.ci/run does this).`);
+  }
+  // launch() gives each run a fresh profile in a temporary directory and deletes it on close.
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Whether a request stays on this machine: loopback HTTP, files, or in-page data and blobs. */
+export function isLocalUrl(url: string): boolean {
+  const parsed = new URL(url);
+  if (['file:', 'data:', 'blob:', 'about:'].includes(parsed.protocol)) return true;
+  return LOCAL_HOSTS.has(parsed.hostname);
+}
+
+export type PageWatch = { consoleErrors: string[]; remoteRequests: string[] };
+
+/** Records console errors and uncaught exceptions, and aborts (and records) any non-local request. */
+export async function watchPage(page: Page): Promise<PageWatch> {
+  const watch: PageWatch = { consoleErrors: [], remoteRequests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') watch.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => watch.consoleErrors.push(String(error)));
+  // Requests the router does not see (a worker's, a preconnect) still show up here.
+  page.on('request', (request) => {
+    if (!isLocalUrl(request.url())) watch.remoteRequests.push(request.url());
+  });
+  await page.route('**/*', (route) => (isLocalUrl(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
+  return watch;
+}
+
+/** What a rendered docs page shows: the diagram's states and arrows, Redoc's operation sections. */
+export type RenderedDocs = {
+  states: string[];
+  arrows: { from: string; to: string; operation: string }[];
+  /** Rules that keep the status, drawn as loops on their state. */
+  loops: { state: string; operation: string }[];
+  sections: { id: string; heading: string }[];
+};
+
+/** Waits for Redoc to finish and reads the rendered page. */
+export async function readDocsPage(page: Page): Promise<RenderedDocs> {
+  await page.waitForSelector('body[data-redoc]', { timeout: 20_000 });
+  const redoc = await page.getAttribute('body', 'data-redoc');
+  if (redoc !== 'ready') throw new Error(`Redoc did not render the page (data-redoc=${redoc})`);
+  return page.evaluate(() => ({
+    states: [...document.querySelectorAll('svg.lc [data-state]')].map((n) => n.getAttribute('data-state')!),
+    arrows: [...document.querySelectorAll('svg.lc .lc-edge[data-kind="transition"]')].map((n) => ({
+      from: n.getAttribute('data-from')!,
+      to: n.getAttribute('data-to')!,
+      operation: n.getAttribute('data-operation')!,
+    })),
+    loops: [...document.querySelectorAll('svg.lc .lc-loop')].map((n) => ({ state: n.getAttribute('data-from')!, operation: n.getAttribute('data-operation')! })),
+    sections: [...document.querySelectorAll('#redoc [data-section-id*="operation/"]')].map((n) => ({
+      id: n.getAttribute('data-section-id')!,
+      heading: n.querySelector('h2')?.textContent?.trim() ?? '',
+    })),
+  }));
+}
+
+/** Everything the spec says a page must show that the rendered page lacks (empty when complete). */
+export function missingFromDocs(doc: OpenApiDoc, rendered: RenderedDocs): string[] {
+  const problems: string[] = [];
+  for (const op of indexOperations(doc)) {
+    const section = rendered.sections.find((s) => s.id.endsWith(`operation/${op.operationId}`));
+    if (!section) problems.push(`operation ${op.operationId} is not in the reference`);
+    else if (op.operation.summary && section.heading !== op.operation.summary) {
+      problems.push(`operation ${op.operationId} is headed "${section.heading}", not its summary "${op.operation.summary}"`);
+    }
+  }
+  if (!doc.components?.schemas?.OrderStatus) return problems;
+  const machine = readStateMachine(doc);
+  for (const state of machine.states) if (!rendered.states.includes(state)) problems.push(`state ${state} is not in the diagram`);
+  for (const { operationId, rules } of Object.values(machine.operations)) {
+    for (const rule of rules) {
+      for (const from of rule.from) {
+        if (rule.to === undefined) {
+          if (!rendered.loops.some((l) => l.state === from && l.operation === operationId)) problems.push(`${operationId} on ${from} (status kept) is not in the diagram`);
+          continue;
+        }
+        if (!rendered.arrows.some((a) => a.from === from && a.to === rule.to && a.operation === operationId)) {
+          problems.push(`transition ${from} → ${rule.to} (${operationId}) is not in the diagram`);
+        }
+      }
+    }
+  }
+  return problems;
+}

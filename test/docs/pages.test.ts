@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { oneLineSummary, renderApiPage, shortTitle } from '../../src/docs/pages.js';
+import { buildDocsSite, docsSpecs, SERVED_LINKS, STATIC_LINKS } from '../../src/docs/site.js';
+import { API_NAMES, loadSpec, type OpenApiDoc } from '../../src/spec/load.js';
+
+const specs = docsSpecs(API_NAMES);
+
+describe('docs pages', () => {
+  it('embed the spec verbatim, even text that would close a script element', () => {
+    const doc: OpenApiDoc = structuredClone(loadSpec('sfox'));
+    doc.info.description = 'Beware </script><script>alert(1)</script> and \u2028 separators.';
+    const html = renderApiPage({ name: 'sfox', doc }, specs, STATIC_LINKS);
+    expect(html.match(/<\/script>/g)).toHaveLength(4); // the two data blocks and the two script tags
+    const json = /<script type="application\/json" id="openapi-spec">(.*?)<\/script>/s.exec(html)![1]!;
+    expect(JSON.parse(json)).toEqual(doc);
+  });
+
+  it('the static build links only relatively, so it opens from disk; the mock links under /docs', () => {
+    const site = buildDocsSite(specs, STATIC_LINKS);
+    expect([...site.keys()].sort()).toEqual(['admin.html', 'assets/docs.css', 'assets/docs.js', 'assets/redoc.standalone.js', 'dirtylemon.html', 'estoka.html', 'index.html', 'retailops.html', 'sfox.html']);
+    for (const [path, file] of site) {
+      if (!path.endsWith('.html')) continue;
+      const refs = [...file.body.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1]!);
+      expect(refs.filter((ref) => !/^(data:|[a-z]+\.html$|assets\/[\w.]+$)/.test(ref)), path).toEqual([]);
+    }
+    expect(buildDocsSite(specs, SERVED_LINKS).get('index.html')!.body).toContain('href="/docs/estoka"');
+  });
+
+  it('the Redoc bundle no longer points at any CDN', () => {
+    const bundle = buildDocsSite(specs, STATIC_LINKS).get('assets/redoc.standalone.js')!.body;
+    expect(bundle).toContain('Redoc');
+    expect(bundle).not.toContain('cdn.redoc.ly');
+  });
+
+  it('summarises a spec in one line and names it briefly', () => {
+    const doc = { ...loadSpec('sfox'), info: { title: 'sFOX API — Cancel Order', version: '1', description: '[sFOX](https://x.test) is a **dealer**. More.\n\nLater.' } };
+    expect(oneLineSummary(doc)).toBe('sFOX is a dealer.');
+    expect(oneLineSummary({ ...doc, info: { ...doc.info, summary: 'Given.' } as OpenApiDoc['info'] })).toBe('Given.');
+    expect(shortTitle(doc)).toBe('sFOX API');
+    expect(shortTitle({ ...doc, info: { ...doc.info, title: 'Nexaas Estoka API (v1) — pedidos' } })).toBe('Nexaas Estoka API');
+  });
+});
