@@ -5,6 +5,9 @@ Usage:
   ordermock webhook send order_cancel --to URL [--order-id ID] [--token T]
                                       play RetailOPS: POST order_cancel to an integrator
                                       and check its reply against the spec
+  ordermock verify --api NAME --base-url URL [--states-url URL] [--token T] [--pacts DIR]
+                                      verify the shipped Pact contracts of one API against
+                                      any implementation of it; exit 1 with Pact's report
   ordermock --help | --version
 
 serve options:
@@ -21,6 +24,14 @@ serve options:
   --max-orders N      cap on orders per tenant and API (default 2000000)
   --log-format F      text (default) or json
   --quiet             log errors only
+
+verify options:
+  --api NAME          the provider: dirtylemon, estoka, sfox, retailops
+  --base-url URL      where that API answers (the mock: http://localhost:4010/NAME)
+  --states-url URL    receives Pact's {state, params, action} before each interaction
+                      (the mock: http://localhost:4010/__mock/provider-states)
+  --token T           send T instead of the contracts' token (ordermock-pact)
+  --pacts DIR         verify the pacts in DIR instead of the shipped contracts/pacts
 
 Each auth token is its own tenant with its own fixture world. Docs: http://localhost:4010/docs
 `;

@@ -28,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
       token: { type: 'string' },
       'base-url': { type: 'string' },
       'states-url': { type: 'string' },
+      pacts: { type: 'string' },
     },
   });
   if (values.help) return void process.stdout.write(HELP), 0;
@@ -42,6 +43,11 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'webhook') {
     const { runWebhook } = await import('./webhook-command.js');
     return runWebhook(rest, values);
+  }
+  if (command === 'verify') {
+    // Loaded on demand: it pulls in the Pact Verifier, which serve never needs.
+    const { runVerify } = await import('./verify.js');
+    return runVerify(values);
   }
   throw new UsageError(`unknown command '${command}' (try --help)`);
 }
