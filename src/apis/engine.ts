@@ -1,6 +1,7 @@
 import { nowIso, schedule, takeDueTasks } from '../core/clock.js';
 import { NotFound } from '../core/errors.js';
 import { recordEffect } from '../core/outbox.js';
+import type { WorldCheck } from '../core/snapshot-check.js';
 import { putOrder, tenantFor, worldFor, type Tenant, type TenantStore, type World } from '../core/tenants.js';
 import { applyTransition, type StatefulOrder } from '../core/transitions.js';
 import type { ApiName } from '../spec/load.js';
@@ -28,6 +29,14 @@ export function settleDueTasks(store: TenantStore, tenant: Tenant): void {
     store.version++;
   }
 }
+
+/** For restores (admin snapshot, state file): a world must hold every collection a fresh one of its API has. */
+export const checkRestoredWorld: WorldCheck = (api, world) => {
+  if (!Object.hasOwn(API_MODULES, api)) return 'is not an API ordermock serves';
+  const fresh = API_MODULES[api as ApiName].provision(world.seed, new Date(0).toISOString());
+  const missing = Object.keys(fresh).filter((key) => (fresh[key] instanceof Map) !== (world[key] instanceof Map) || typeof fresh[key] !== typeof world[key]);
+  return missing.length ? `lacks ${missing.join(', ')}` : null;
+};
 
 /** Resolves the tenant for a token and brings its clock's due work up to date. */
 export function enterTenant(store: TenantStore, token: string): Tenant {

@@ -29,7 +29,16 @@ export type HandlerContext = {
 export type Handler = (ctx: HandlerContext) => Reply;
 
 /** Inputs for the admin API's "create an order in any state". */
-export type SeedRequest = { status: string; id?: string | number; overrides: Record<string, unknown> };
+export type SeedRequest = {
+  status: string;
+  id?: string | number;
+  overrides: Record<string, unknown>;
+  /**
+   * Present when one request seeds many orders: scratch space kept for the whole batch, where an API
+   * may keep nested parts that every order of the batch then shares (a million orders must fit).
+   */
+  batch?: Record<string, unknown>;
+};
 
 /**
  * One API, as data plus small functions. The engine (core + http) is shared; an API differs only

@@ -4,7 +4,7 @@ import { createMock } from '../http/app.js';
 import { createLogger, useColour, type LogFormat } from '../http/log.js';
 import { apiPrefix, DEFAULT_OPTIONS } from '../http/options.js';
 import { API_NAMES, type ApiName } from '../spec/load.js';
-import { loadStateFile, StateFileError, watchStateFile } from './state-file.js';
+import { loadStateFile, saveStateFile, StateFileError, watchStateFile } from './state-file.js';
 import { UsageError } from './usage.js';
 
 export { UsageError };
@@ -60,9 +60,16 @@ export async function serve(flags: ServeFlags): Promise<void> {
     { apis, strict: Boolean(flags.strict), seed, limits, adminToken: flags['admin-token'], bodyLimitBytes: positive('body-limit', flags['body-limit'], DEFAULT_OPTIONS.bodyLimitBytes), logger },
     store,
   );
-  const saver = stateFile ? watchStateFile(stateFile, store) : null;
+  if (stateFile) {
+    // Found out now, as a usage error, rather than at the first save.
+    try {
+      saveStateFile(stateFile, store);
+    } catch (error) {
+      throw new UsageError(`${stateFile} cannot be written (${(error as Error).message})`);
+    }
+  }
+  const saver = stateFile ? watchStateFile(stateFile, store, (error) => logger.error(`could not save ${stateFile}: ${error.message}`)) : null;
   const bound = await mock.listen(port, host);
-  printBanner(host, bound, apis, format, flags.quiet);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -74,12 +81,13 @@ export async function serve(flags: ServeFlags): Promise<void> {
     force.unref();
     void mock.close().then(() => {
       saver?.stop();
-      saver?.flush();
-      process.exit(0);
+      process.exit(saver && !saver.flush() ? 1 : 0);
     });
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // Announced only now: whoever reads "listening" may signal at once, and must find the handlers.
+  printBanner(host, bound, apis, format, flags.quiet);
 }
 
 function printBanner(host: string, port: number, apis: ApiName[], format: LogFormat, quiet?: boolean) {

@@ -15,7 +15,22 @@ export const createClock = (): Clock => ({ offsetMs: 0, frozenAt: null, tasks: [
 
 export const nowMs = (clock: Clock): number => (clock.frozenAt ?? Date.now()) + clock.offsetMs;
 
-export const nowIso = (clock: Clock): string => new Date(nowMs(clock)).toISOString();
+// Requests arriving within one millisecond share its text: formatting a date is a visible share
+// of the work of a small request.
+let lastMs = NaN;
+let lastIso = '';
+
+export function nowIso(clock: Clock): string {
+  const ms = nowMs(clock);
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
+}
+
+/** Years 0000–9999: outside them `toISOString` writes `+010000-…`, which no RFC 3339 date-time accepts. */
+export const isRfc3339Time = (ms: number): boolean => Number.isFinite(ms) && ms >= -62_167_219_200_000 && ms <= 253_402_300_799_999;
 
 export function advanceClock(clock: Clock, ms: number): void {
   clock.offsetMs += ms;

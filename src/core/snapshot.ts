@@ -1,3 +1,4 @@
+import { tenantProblem, type WorldCheck } from './snapshot-check.js';
 import type { Tenant, TenantStore, World } from './tenants.js';
 
 /** The whole state as JSON: what the admin snapshot returns and the state file holds. */
@@ -26,17 +27,22 @@ export class ForeignSnapshot extends Error {
 }
 
 /** Replaces the store's tenants with a snapshot's; throws ForeignSnapshot for anything else. */
-export function restoreStore(store: TenantStore, input: unknown): number {
+export function restoreStore(store: TenantStore, input: unknown, checkWorld?: WorldCheck): number {
   const snap = input as Snapshot;
   if (!snap || snap.format !== 'ordermock-state' || snap.version !== 1 || !Array.isArray(snap.tenants)) {
     throw new ForeignSnapshot('not an ordermock state snapshot (expected format "ordermock-state", version 1)');
   }
+  // The caps hold for restored state too (a 400, as the admin spec declares for restore, not a 429).
+  const { maxTenants, maxOrders } = store.limits;
+  if (snap.tenants.length > maxTenants) throw new ForeignSnapshot(`snapshot holds ${snap.tenants.length} tenants, over the limit of ${maxTenants} (--max-tenants)`);
   const tenants = new Map<string, Tenant>();
   for (const raw of snap.tenants as any[]) {
-    if (!raw || typeof raw.token !== 'string' || typeof raw.worlds !== 'object' || !raw.clock || !raw.outbox || !raw.journal || !raw.faults) {
-      throw new ForeignSnapshot('snapshot tenant is missing token, worlds, clock, outbox, journal or faults');
-    }
+    // Checked before anything is replaced: a snapshot that restores must not crash later requests.
+    const problem = tenantProblem(raw, decodeWorld, checkWorld);
+    if (problem) throw new ForeignSnapshot(`not a restorable ordermock snapshot: ${problem}`);
     const worlds = Object.fromEntries(Object.entries<any>(raw.worlds).map(([api, world]) => [api, decodeWorld(world)]));
+    const crowded = Object.keys(worlds).find((api) => worlds[api]!.orders.size > maxOrders);
+    if (crowded) throw new ForeignSnapshot(`snapshot tenant has more ${crowded} orders than the limit of ${maxOrders} (--max-orders)`);
     tenants.set(raw.token, { ...raw, worlds });
   }
   store.tenants = tenants;

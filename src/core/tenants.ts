@@ -82,7 +82,7 @@ export function worldFor(tenant: Tenant, api: string, provision: (seed: number) 
 /** Stores an order, refusing a new one past `maxOrders` for the tenant's API world. */
 export function putOrder(store: TenantStore, world: World, order: { id: string | number }): void {
   const key = String(order.id);
-  if (!world.orders.has(key) && world.orders.size >= store.limits.maxOrders) throw new LimitReached('orders', store.limits.maxOrders);
+  if (world.orders.size >= store.limits.maxOrders && !world.orders.has(key)) throw new LimitReached('orders', store.limits.maxOrders);
   world.orders.set(key, order);
   store.version++;
 }

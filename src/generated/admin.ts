@@ -261,8 +261,9 @@ export type paths = {
          *
          *     Scheduled work keeps its absolute due time.
          *
-         *     Errors: 400 when the body is missing, empty, has unknown fields or wrong types; 401/403 by
-         *     the access rule; 429 when the tenant would be new and `--max-tenants` is reached; 5XX for a
+         *     Errors: 400 when the body is missing, empty, has unknown fields or wrong types, or when the
+         *     clock would pass 9999-12-31T23:59:59.999Z (no timestamp after that is valid RFC 3339; the
+         *     clock is left as it was); 401/403 by the access rule; 429 when the tenant would be new and `--max-tenants` is reached; 5XX for a
          *     mock bug.
          */
         post: operations["setClock"];
@@ -348,11 +349,14 @@ export type paths = {
          * Restore a snapshot
          * @description Replaces **every** tenant with the snapshot's (tenants not in it are forgotten) and the
          *     store's seed with the snapshot's `seed`, and answers **200** with the number of tenants
-         *     restored. Restoring does not apply `--max-tenants`. The body may be up to 256 MiB.
+         *     restored. The body may be up to 256 MiB. Nothing is replaced unless the whole snapshot is
+         *     valid.
          *
          *     Errors: 400 when the body is not an ordermock snapshot (`format` "ordermock-state",
-         *     `version` 1, `tenants` each with `token`, `worlds`, `clock`, `outbox`, `journal`,
-         *     `faults`); 401/403 by the access rule; 5XX for a mock bug.
+         *     `version` 1, `tenants` each with a well-formed `token`, `worlds`, `clock`, `outbox`,
+         *     `journal`, `faults`), or when it holds more tenants than `--max-tenants` or more orders in
+         *     one world than `--max-orders` (400 rather than 429: the same snapshot would never fit);
+         *     401/403 by the access rule; 5XX for a mock bug.
          */
         put: operations["restoreSnapshot"];
         post?: never;

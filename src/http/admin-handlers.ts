@@ -1,8 +1,8 @@
-import { enterTenant, worldOf } from '../apis/engine.js';
+import { checkRestoredWorld, enterTenant, worldOf } from '../apis/engine.js';
 import { API_MODULES } from '../apis/registry.js';
 import type { Reply } from '../apis/types.js';
-import { advanceClock, freezeClock, nowIso } from '../core/clock.js';
-import { NotFound, ValidationFailed } from '../core/errors.js';
+import { advanceClock, freezeClock, isRfc3339Time, nowIso, nowMs } from '../core/clock.js';
+import { LimitReached, NotFound, ValidationFailed } from '../core/errors.js';
 import { addFaultRule, removeFaultRule, type FaultRule } from '../core/faults.js';
 import { recentJournal } from '../core/journal.js';
 import { restoreStore, snapshotStore } from '../core/snapshot.js';
@@ -30,10 +30,9 @@ const ok = (body: unknown, status = 200): Reply => ({ status, body });
 
 const VERSION = packageVersion();
 
-/** Each API's Order schema, compiled once, so seeded overrides can never break the API's spec. */
-const orderValidators = Object.fromEntries(
-  Object.keys(API_MODULES).map((api) => [api, createSchemaCompiler(api, loadSpec(api as ApiName)).named('Order')]),
-) as Record<ApiName, ReturnType<ReturnType<typeof createSchemaCompiler>['named']>>;
+/** Each API's Order schema, compiled on first seed (not at start-up), so seeded overrides can never break the API's spec. */
+const orderValidators: Partial<Record<ApiName, ReturnType<ReturnType<typeof createSchemaCompiler>['named']>>> = {};
+const orderValidator = (api: ApiName) => (orderValidators[api] ??= createSchemaCompiler(api, loadSpec(api)).named('Order'));
 
 const operationsOf = Object.fromEntries(Object.keys(API_MODULES).map((api) => [api, indexOperations(loadSpec(api as ApiName))]));
 
@@ -48,11 +47,15 @@ export function seedOrders(store: TenantStore, tenant: Tenant, input: SeedInput)
   const count = input.count ?? 1;
   if (count > 1 && input.id !== undefined) throw new ValidationFailed('id', 'must be absent when count > 1', 'body');
   const world = worldOf(tenant, input.api);
-  const validate = orderValidators[input.api];
+  // All or nothing: a seed that would pass --max-orders stores none of its orders.
+  const growth = input.id !== undefined && world.orders.has(String(input.id)) ? 0 : count;
+  if (world.orders.size + growth > store.limits.maxOrders) throw new LimitReached('orders', store.limits.maxOrders);
+  const validate = orderValidator(input.api);
   const now = nowIso(tenant.clock);
   const created: any[] = [];
+  const batch = count > 1 ? {} : undefined;
   for (let i = 0; i < count; i++) {
-    const order = module.seedOrder(world, { status: input.status, id: input.id, overrides: input.overrides ?? {} }, now, world.seed);
+    const order = module.seedOrder(world, { status: input.status, id: input.id, overrides: input.overrides ?? {}, batch }, now, world.seed);
     if (!validate(order)) {
       const { field, message } = describeViolation(validate.errors![0]!);
       throw new ValidationFailed(`overrides.${field}`, message, 'body');
@@ -115,6 +118,9 @@ export const adminHandlers: Record<string, AdminHandler> = {
 
   setClock: (ctx) => {
     const tenant = ctx.tenant();
+    // Checked before anything moves: past year 9999 every timestamp the tenant answers would break the specs.
+    const from = ctx.body.freeze_at === undefined ? nowMs(tenant.clock) : ctx.body.freeze_at === null ? Date.now() : Date.parse(ctx.body.freeze_at);
+    if (!isRfc3339Time(from + (ctx.body.advance_ms ?? 0))) throw new ValidationFailed('advance_ms', 'would move the clock past 9999-12-31T23:59:59.999Z', 'body');
     if (ctx.body.freeze_at !== undefined) freezeClock(tenant.clock, ctx.body.freeze_at === null ? null : Date.parse(ctx.body.freeze_at));
     if (ctx.body.advance_ms) advanceClock(tenant.clock, ctx.body.advance_ms);
     // Settle what became due now rather than on the tenant's next request.
@@ -142,7 +148,7 @@ export const adminHandlers: Record<string, AdminHandler> = {
 
   getSnapshot: (ctx) => ok(snapshotStore(ctx.store)),
 
-  restoreSnapshot: (ctx) => ok({ tenants: restoreStore(ctx.store, ctx.body) }),
+  restoreSnapshot: (ctx) => ok({ tenants: restoreStore(ctx.store, ctx.body, checkRestoredWorld) }),
 
   setProviderState: (ctx) => {
     const { action = 'setup', params = {} } = ctx.body as { action?: string; params?: Record<string, any> };

@@ -38,7 +38,7 @@ export function adminErrorReply(error: unknown): Reply {
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
 /** Who may use the admin API: with an admin token, whoever sends it; without, loopback clients only. */
-function checkAdminAccess(req: IncomingMessage, options: MockOptions): Reply | null {
+export function checkAdminAccess(req: IncomingMessage, options: MockOptions): Reply | null {
   if (options.adminToken) {
     return req.headers[ADMIN_TOKEN_HEADER] === options.adminToken ? null : reply(401, 'unauthorized', `Send the admin token in ${ADMIN_TOKEN_HEADER}`);
   }

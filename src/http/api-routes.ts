@@ -33,6 +33,10 @@ function cannedReply(api: ApiName, op: OperationIndex, status: number, example?:
   const canned = exampleReply(op, status, example);
   if (canned) return canned;
   if (!declaresStatus(op, status)) throw new ValidationFailed('Prefer', `code=${status} is not a status ${op.operationId} declares`, 'header');
+  // Without the named example, or for a success status (whose body an error reply would break), refuse
+  // rather than answer something the spec does not allow.
+  if (example !== undefined) throw new ValidationFailed('Prefer', `example=${example} is not an example of the ${status} response of ${op.operationId}`, 'header');
+  if (status < 400) throw new ValidationFailed('Prefer', `code=${status} has no example in the spec to answer with`, 'header');
   return API_MODULES[api].errorReply(new ServerFault(`Injected ${status}`, status));
 }
 

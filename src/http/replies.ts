@@ -7,7 +7,10 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', ...COR
 
 export function sendJson(res: ServerResponse, reply: Reply, extraHeaders?: Record<string, string>): void {
   const text = JSON.stringify(reply.body);
-  res.writeHead(reply.status, extraHeaders ? { ...JSON_HEADERS, ...extraHeaders } : JSON_HEADERS);
+  const headers: Record<string, string | number> = extraHeaders ? { ...JSON_HEADERS, ...extraHeaders } : { ...JSON_HEADERS };
+  // A length instead of chunked framing: fewer bytes and less work per response.
+  if (text !== undefined) headers['content-length'] = Buffer.byteLength(text);
+  res.writeHead(reply.status, headers);
   res.end(text);
 }
 

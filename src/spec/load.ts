@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { parse } from 'yaml';
+import { parseSpecText } from './parsed-cache.js';
 
 /** The four order APIs ordermock serves, in display order. */
 export const API_NAMES = ['dirtylemon', 'estoka', 'sfox', 'retailops'] as const;
@@ -38,11 +38,14 @@ export const specPath = (name: SpecName): string => join(packageRoot, 'openapi',
 
 const cache = new Map<SpecName, OpenApiDoc>();
 
+/** Parsed specs kept between runs (the usual place for tools' caches). */
+export const SPEC_CACHE_DIR = join(packageRoot, 'node_modules', '.cache', 'ordermock');
+
 /** Reads and parses one spec once per process; callers must treat the result as read-only. */
 export function loadSpec(name: SpecName): OpenApiDoc {
   let doc = cache.get(name);
   if (!doc) {
-    doc = parse(readFileSync(specPath(name), 'utf8')) as OpenApiDoc;
+    doc = parseSpecText(name, readFileSync(specPath(name), 'utf8'), SPEC_CACHE_DIR) as OpenApiDoc;
     cache.set(name, doc);
   }
   return doc;

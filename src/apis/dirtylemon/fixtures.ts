@@ -2,6 +2,7 @@ import { faker } from '@faker-js/faker/locale/en';
 import type { World } from '../../core/tenants.js';
 import { nextSequence, seededHex, seededUuid } from '../../core/ids.js';
 import type { components } from '../../generated/dirtylemon.js';
+import { NO_SHIPMENTS, sharedAddress, sharedDescription, skuSnapshot } from './shared-parts.js';
 
 export type Order = components['schemas']['Order'];
 export type Address = components['schemas']['Address'];
@@ -78,10 +79,10 @@ const FIXTURE_TIME = '2017-05-01T22:25:46.589Z';
 export function lineItem(world: DirtyLemonWorld, sku: Sku, quantity: number, now: string, id?: string): LineItem {
   return {
     id: id ?? seededUuid(world.seed, nextSequence(world)),
-    description: describeLine(sku, quantity),
+    description: sharedDescription(sku, quantity, describeLine),
     amount: sku.price * quantity,
     quantity,
-    sku: { id: sku.id, currency: sku.currency, price: sku.price },
+    sku: skuSnapshot(sku),
     created_at: now,
     updated_at: now,
   };
@@ -110,12 +111,20 @@ export function uniqueReference(world: DirtyLemonWorld, orderId: string): string
   return reference;
 }
 
-export type OrderDraft = { id?: string; customer: Customer; items: { sku: Sku; quantity: number }[]; coupon?: string | null; now: string };
+export type OrderDraft = {
+  id?: string;
+  customer: Customer;
+  items: { sku: Sku; quantity: number }[];
+  coupon?: string | null;
+  now: string;
+  /** Line items to use as they are instead of building them from `items` (a bulk seed's shared ones). */
+  lineItems?: LineItem[];
+};
 
 /** A created order, totals computed the way the document's examples show (coupon recorded only). */
 export function buildOrder(world: DirtyLemonWorld, draft: OrderDraft): Order {
   const id = draft.id ?? seededUuid(world.seed, nextSequence(world));
-  const line_items = draft.items.map(({ sku, quantity }) => lineItem(world, sku, quantity, draft.now));
+  const line_items = draft.lineItems ?? draft.items.map(({ sku, quantity }) => lineItem(world, sku, quantity, draft.now));
   const subtotal = line_items.reduce((sum, li) => sum + li.amount, 0);
   const tax = 0;
   const shipping_fee = 0;
@@ -130,9 +139,9 @@ export function buildOrder(world: DirtyLemonWorld, draft: OrderDraft): Order {
     total: subtotal + tax + shipping_fee,
     preordered: false,
     coupon_id: draft.coupon ?? null,
-    shipping: draft.customer.shipping_address ? { ...draft.customer.shipping_address } : null,
+    shipping: draft.customer.shipping_address ? sharedAddress(draft.customer.shipping_address) : null,
     line_items,
-    shipments: [],
+    shipments: NO_SHIPMENTS,
     created_at: draft.now,
     updated_at: draft.now,
   };
@@ -141,7 +150,7 @@ export function buildOrder(world: DirtyLemonWorld, draft: OrderDraft): Order {
 /** Moves a built order into `status` along the lifecycle, with the shipments that state implies. */
 export function inStatus(order: Order, status: Order['status']): Order {
   const shipped = status === 'paid' || status === 'fulfilled' || status === 'returned' || status === 'canceled';
-  return { ...order, status, shipments: shipped ? order.line_items.map((li) => shipmentFor(li, order.updated_at)) : [] };
+  return { ...order, status, shipments: shipped ? order.line_items.map((li) => shipmentFor(li, order.updated_at)) : NO_SHIPMENTS };
 }
 
 function generatedCustomer(id: string, patch: Partial<Customer> = {}): Customer {
