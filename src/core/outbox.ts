@@ -1,23 +1,19 @@
+import type { components } from '../generated/admin.js';
+
 /**
  * Side effects a real service would cause (charges, refunds, emails, shipments), recorded per
  * tenant so tests can assert them through the admin API instead of trusting the response.
  */
-export type OutboxEntry = {
-  id: number;
-  at: string;
-  api: string;
-  order_id: string;
-  /** The effect name from the spec's transition table, e.g. `charge`, `email.confirmation`. */
-  type: string;
-  data: Record<string, unknown>;
-};
+export type OutboxEntry = components['schemas']['OutboxEntry'];
 
 export type Outbox = { entries: OutboxEntry[]; nextId: number };
 
 export const createOutbox = (): Outbox => ({ entries: [], nextId: 1 });
 
 export function recordEffect(outbox: Outbox, entry: Omit<OutboxEntry, 'id'>): OutboxEntry {
-  const recorded = { id: outbox.nextId++, ...entry };
+  // Listed, not spread (see appendJournal): the outbox keeps every entry.
+  const { at, api, order_id, type, data } = entry;
+  const recorded = { id: outbox.nextId++, at, api, order_id, type, data };
   outbox.entries.push(recorded);
   return recorded;
 }

@@ -477,7 +477,9 @@ export type components = {
             /** @description The order's id; only with `count` 1. Default the API's next generated id. */
             id?: string | number;
             /** @description Fields merged (shallowly) over the generated order; the result must match the API's `Order` schema. */
-            overrides?: Record<string, never>;
+            overrides?: {
+                [key: string]: unknown;
+            };
             /**
              * @description How many orders to seed.
              * @default 1
@@ -505,7 +507,9 @@ export type components = {
             /** @description The effect's name from the API spec's transition table (`charge`, `email.confirmation`…), or `settle`. */
             type: string;
             /** @description What the effect carried (amounts, recipients, `{from, to}` for `settle`…); its shape depends on `type`. */
-            data: Record<string, never>;
+            data: {
+                [key: string]: unknown;
+            };
         };
         OutboxList: {
             entries: components["schemas"]["OutboxEntry"][];
@@ -544,7 +548,9 @@ export type components = {
             /** @description What runs (`settle`: a delayed transition from an API spec's `settle`). */
             kind: string;
             /** @description For `settle`: `{api, order_id, to, expect}` — the order moves to `to` if it is still in `expect`. */
-            data: Record<string, never>;
+            data: {
+                [key: string]: unknown;
+            };
         };
         ClockView: {
             /**
@@ -614,11 +620,21 @@ export type components = {
         SnapshotTenant: {
             token: string;
             /** @description API → that API's world (maps encoded as `{"map": [[key, value], …]}`). */
-            worlds: Record<string, never>;
-            clock: Record<string, never>;
-            outbox: Record<string, never>;
-            journal: Record<string, never>;
-            faults: Record<string, never>;
+            worlds: {
+                [key: string]: unknown;
+            };
+            clock: {
+                [key: string]: unknown;
+            };
+            outbox: {
+                [key: string]: unknown;
+            };
+            journal: {
+                [key: string]: unknown;
+            };
+            faults: {
+                [key: string]: unknown;
+            };
         } & {
             [key: string]: unknown;
         };
@@ -662,7 +678,9 @@ export type components = {
             /** @description The tenant token the pact's requests send (default the tenant of this request's Authorization header). */
             token?: string;
             /** @description Fields merged over the seeded order, as in seeding. */
-            overrides?: Record<string, never>;
+            overrides?: {
+                [key: string]: unknown;
+            };
         } & {
             [key: string]: unknown;
         };
