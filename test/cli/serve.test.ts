@@ -59,6 +59,23 @@ describe('ordermock CLI', () => {
   });
 });
 
+describe('ordermock serve --api', () => {
+  it('serves one API at the root, and only that API', async () => {
+    const { child, base, banner } = await startCli('--api', 'sfox');
+    try {
+      expect(banner).toContain(`sfox        ${base}`);
+      const cancel = await fetch(`${base}/v1/orders/123`, { method: 'DELETE', headers: { authorization: 'Bearer me' } });
+      expect(await cancel.json()).toEqual({ status: 'canceled' });
+      const other = await fetch(`${base}/dirtylemon/v1/orders/1526b746-6a39-4958-91bf-a80bba41cdc3`, { headers: { authorization: 'Bearer me' } });
+      // Everything under the root belongs to sFOX now, so its 404 shape answers.
+      expect(other.status).toBe(404);
+      expect(await other.json()).toEqual({ error: 'not found' });
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
+
 describe('the source documents\' curl examples against `ordermock serve`', () => {
   let server: Awaited<ReturnType<typeof startCli>>;
   beforeAll(async () => {
