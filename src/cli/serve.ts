@@ -101,7 +101,9 @@ function printBanner(host: string, port: number, apis: ApiName[], format: LogFor
   const lines = [`${bold('ordermock')} listening on ${base}`, ''];
   for (const api of apis) {
     lines.push(`  ${bold(api.padEnd(11))} ${base}${apiPrefix({ ...DEFAULT_OPTIONS, apis }, api)}`);
-    for (const { label, value } of API_MODULES[api].tryIt) lines.push(`      ${label.padEnd(40)} ${value}`);
+    const { tryIt } = API_MODULES[api];
+    const width = Math.max(...tryIt.map((t) => t.label.length));
+    for (const { label, value } of tryIt) lines.push(`      ${label.padEnd(width)}  ${value}`);
   }
   lines.push('', `  ${'admin'.padEnd(11)} ${base}/__mock`, `  ${'docs'.padEnd(11)} ${base}/docs`, '', 'Each Authorization token is its own tenant. Ctrl-C to stop.', '');
   process.stdout.write(lines.join('\n'));

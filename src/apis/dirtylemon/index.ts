@@ -32,7 +32,8 @@ export const dirtylemon: ApiModule = {
   tryIt: [
     { label: 'customer (document example)', value: DOC_CUSTOMER_ID },
     { label: 'SKU', value: DOC_SKU_ID },
-    ...Object.entries(FIXTURE_ORDERS).map(([state, id]) => ({ label: `order ${state}`, value: id })),
+    // `createdWithCoupon` → `created with coupon`: the keys name states, the banner speaks English.
+    ...Object.entries(FIXTURE_ORDERS).map(([key, id]) => ({ label: `order ${key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}`, value: id })),
     ...PRECONDITION_FIXTURES.map((f) => ({ label: `order failing ${f.check}`, value: f.orderId })),
   ],
   machine: readStateMachine(loadSpec('dirtylemon')),
