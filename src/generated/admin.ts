@@ -116,6 +116,10 @@ export type paths = {
          *     * Dirty Lemon: the order belongs to `overrides.customer_id` (default: the document's
          *       customer `294e03d6-df4f-4ee1-94be-e334c420381a`), which must exist in the tenant.
          *     * Estoka: `overrides.organization_id` (default 1) picks the organization.
+         *     * With `count` > 1 (bulk seeds, e.g. a million orders for a load test) the orders of one
+         *       request share their nested parts to stay small: every Dirty Lemon order of the batch has
+         *       the same line-item ids and timestamps; order ids and references are still unique. All of
+         *       the batch is stored or, when `--max-orders` would be passed, none.
          *
          *     Answers **201** with `created` (= `count`) and the first 100 orders created.
          *

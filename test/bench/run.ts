@@ -1,0 +1,67 @@
+// `npm run bench [-- --quick] [-- --out PATH]`: ordermock, Prism and a raw node:http baseline on the
+// Dirty Lemon spec, one server at a time, then cold start and per-request cost at 1k / 1M orders.
+import { rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SPEC_CACHE_DIR } from '../../src/spec/load.js';
+import { FULL, QUICK, ROOT } from './config.js';
+import { runWorkload, WORKLOADS, type LoadResult, type WorkloadName } from './load.js';
+import { formatReport, summarise, type Measurements } from './report.js';
+import { measureScale } from './scale.js';
+import { SERVERS, startServer, type RunningServer, type ServerName } from './servers.js';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' } } });
+const settings = values.quick ? QUICK : FULL;
+const out = values.out ?? join(ROOT, 'test/bench/results.json');
+const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
+const loadAtStart = loadavg()[0]!;
+
+const load = {} as Measurements['load'];
+const coldStartSamples: Measurements['coldStartSamples'] = { ordermock: [], prism: [] };
+const coldStartCpu: Measurements['coldStartCpu'] = { ordermock: [], prism: [] };
+const recordStart = (name: ServerName, server: RunningServer) => {
+  if (name !== 'ordermock' && name !== 'prism') return;
+  coldStartSamples[name].push(server.coldStartMs);
+  coldStartCpu[name].push(server.coldStartCpuMs);
+};
+
+// The first start of a fresh clone parses the YAML specs; later starts read them from the cache.
+rmSync(SPEC_CACHE_DIR, { recursive: true, force: true });
+const first = await startServer(SERVERS.ordermock);
+const firstRunMs = first.coldStartMs;
+await first.stop();
+progress(`ordermock first start (no spec cache): ${Math.round(firstRunMs)} ms`);
+
+for (const name of Object.keys(SERVERS) as ServerName[]) {
+  const server = await startServer(SERVERS[name]);
+  recordStart(name, server);
+  progress(`${server.spec.label} up in ${Math.round(server.coldStartMs)} ms`);
+  try {
+    const byWorkload = {} as Record<WorkloadName, LoadResult>;
+    for (const workload of WORKLOADS) {
+      byWorkload[workload] = await runWorkload(server, workload, settings);
+      progress(`${server.spec.label} ${workload}: ${byWorkload[workload].rps} req/s, p99 ${byWorkload[workload].p99_ms} ms`);
+    }
+    load[name] = byWorkload;
+  } finally {
+    await server.stop();
+  }
+}
+
+for (const name of ['ordermock', 'prism'] as const) {
+  while (coldStartSamples[name].length < settings.coldStartRuns) {
+    const server = await startServer(SERVERS[name]);
+    recordStart(name, server);
+    await server.stop();
+  }
+  progress(`${name} cold starts: ${coldStartSamples[name].map(Math.round).join(', ')} ms`);
+}
+
+progress(`per-request cost with ${settings.smallOrders} and ${settings.largeOrders} orders`);
+const scale = await measureScale(settings);
+
+const results = summarise({ load, coldStartSamples, coldStartCpu, firstRunMs, scale, loadavg: [loadAtStart, loadavg()[0]!] }, settings);
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(formatReport(results));
+progress(`wrote ${out}`);
