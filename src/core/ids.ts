@@ -41,5 +41,17 @@ export function seededUuid(seed: number, n: number): string {
   return hexText(b, UUID_DASHES);
 }
 
-/** `length` lowercase hex characters derived from the seed and counter. */
-export const seededHex = (seed: number, n: number, length: number): string => hexText(bytesFor(seed, n, 'hex', Math.ceil(length / 2))).slice(0, length);
+/**
+ * The `n`-th of a world's 6-hex references (`6f324c`): a keyed bijection on 24-bit numbers, so the
+ * first 16,777,216 references of a world are all distinct without remembering any of them.
+ */
+export function sequenceReference(seed: number, n: number): string {
+  let x = (n ^ seed) & 0xffffff;
+  // Each step is invertible mod 2^24 (odd multiplier, xorshift, addition), so their chain is too.
+  for (const multiplier of [0x9e3b5, 0x5bd1d, 0xc2b2b]) {
+    x = Math.imul(x, multiplier) & 0xffffff;
+    x ^= x >>> 11;
+    x = (x + (seed >>> 8)) & 0xffffff;
+  }
+  return x.toString(16).padStart(6, '0');
+}

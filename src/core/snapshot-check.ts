@@ -37,7 +37,8 @@ function worldProblem(raw: any): string | null {
     return 'needs orders as {"map": [[id, order], …]} with an id and a status on each order';
   }
   for (const [key, value] of Object.entries(raw)) {
-    if (key !== 'sequence' && key !== 'seed' && !(isObject(value) && listOf(value.map, (pair) => Array.isArray(pair) && pair.length === 2))) {
+    // A world holds collections and counters (World: Map | number).
+    if (!isInt(value) && !(isObject(value) && listOf(value.map, (pair) => Array.isArray(pair) && pair.length === 2))) {
       return `has a malformed collection '${key}'`;
     }
   }

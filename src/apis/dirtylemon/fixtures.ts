@@ -1,6 +1,6 @@
 import { faker } from '@faker-js/faker/locale/en';
 import type { World } from '../../core/tenants.js';
-import { nextSequence, seededHex, seededUuid } from '../../core/ids.js';
+import { nextSequence, seededUuid, sequenceReference } from '../../core/ids.js';
 import type { components } from '../../generated/dirtylemon.js';
 import { NO_SHIPMENTS, sharedAddress, sharedDescription, skuSnapshot } from './shared-parts.js';
 
@@ -25,8 +25,8 @@ export type DirtyLemonWorld = World & {
   orders: Map<string, Order>;
   customers: Map<string, Customer>;
   skus: Map<string, Sku>;
-  /** reference → order id, so references stay unique without scanning orders. */
-  references: Map<string, string>;
+  /** How many references the world has handed out (see sequenceReference). */
+  references: number;
 };
 
 /** The document's customer, address and SKU (002: Order object example). */
@@ -103,13 +103,7 @@ export function shipmentFor(item: LineItem, now: string): Shipment {
 }
 
 /** A reference no other order of the world has: 6 hex characters, like the document's `6f324c`. */
-export function uniqueReference(world: DirtyLemonWorld, orderId: string): string {
-  let reference: string;
-  do reference = seededHex(world.seed, nextSequence(world), 6);
-  while (world.references.has(reference));
-  world.references.set(reference, orderId);
-  return reference;
-}
+export const uniqueReference = (world: DirtyLemonWorld): string => sequenceReference(world.seed, world.references++);
 
 export type OrderDraft = {
   id?: string;
@@ -131,7 +125,7 @@ export function buildOrder(world: DirtyLemonWorld, draft: OrderDraft): Order {
   return {
     id,
     customer_id: draft.customer.id,
-    reference: uniqueReference(world, id),
+    reference: uniqueReference(world),
     status: 'created',
     currency: line_items[0]?.sku.currency ?? 'usd',
     tax,
@@ -187,7 +181,7 @@ const BREAKS: Record<string, Partial<Customer>> = {
 /** A tenant's fresh Dirty Lemon world: the document's examples plus one order per state. */
 export function provisionDirtyLemon(seed: number): DirtyLemonWorld {
   faker.seed(seed);
-  const world: DirtyLemonWorld = { orders: new Map(), customers: new Map(), skus: new Map(), references: new Map(), sequence: 0, seed };
+  const world: DirtyLemonWorld = { orders: new Map(), customers: new Map(), skus: new Map(), references: 0, sequence: 0, seed };
   for (const sku of CATALOGUE) world.skus.set(sku.id, { ...sku, currency: 'usd' });
   const docCustomer = generatedCustomer(DOC_CUSTOMER_ID, { shipping_address: { ...DOC_ADDRESS } });
   world.customers.set(docCustomer.id, docCustomer);
