@@ -13,7 +13,8 @@ import { SERVERS, startServer, type RunningServer, type ServerName } from './ser
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' } } });
 const settings = values.quick ? QUICK : FULL;
-const out = values.out ?? join(ROOT, 'test/bench/results.json');
+// A quick run's numbers mean nothing, so it never overwrites the committed full results.
+const out = values.out ?? join(ROOT, values.quick ? 'test/bench/results.quick.json' : 'test/bench/results.json');
 const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const loadAtStart = loadavg()[0]!;
 
