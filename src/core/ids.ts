@@ -1,10 +1,10 @@
 import { hashSeed, type World } from './tenants.js';
 
-/** Pseudo-random bytes (16, or the first `count`) from a seed and a counter: the same world hands out the same ids. */
-function bytesFor(seed: number, n: number, salt: string, count = 16): number[] {
+/** 16 pseudo-random bytes from a seed and a counter: the same world hands out the same ids. */
+function bytesFor(seed: number, n: number, salt: string): number[] {
   let state = hashSeed(`${seed}:${salt}:${n}`);
   const out: number[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < 16; i++) {
     state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
     state ^= state >>> 12;
     out.push(state & 0xff);
@@ -21,10 +21,10 @@ const UUID_DASHES = new Set([4, 6, 8, 10]);
  * codes in one piece: gluing slices together leaves V8 a rope of small strings (~400 bytes) behind
  * every id, and a tenant may hold a million orders.
  */
-function hexText(bytes: number[], dashes?: Set<number>): string {
+function hexText(bytes: number[], dashes: Set<number>): string {
   const codes: number[] = [];
   bytes.forEach((byte, i) => {
-    if (dashes?.has(i)) codes.push(DASH);
+    if (dashes.has(i)) codes.push(DASH);
     codes.push(HEX_DIGITS.charCodeAt(byte >> 4), HEX_DIGITS.charCodeAt(byte & 0x0f));
   });
   return String.fromCharCode(...codes);

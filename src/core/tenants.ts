@@ -3,6 +3,7 @@ import { LimitReached } from './errors.js';
 import { createFaultRules, type FaultRules } from './faults.js';
 import { createJournal, type Journal } from './journal.js';
 import { createOutbox, type Outbox } from './outbox.js';
+import { packableOrders } from './packed-orders.js';
 
 /**
  * One API's data inside one tenant. `orders` is common to all; fixtures may add more maps.
@@ -79,11 +80,15 @@ export function worldFor(tenant: Tenant, api: string, provision: (seed: number) 
   return world;
 }
 
-/** Stores an order, refusing a new one past `maxOrders` for the tenant's API world. */
-export function putOrder(store: TenantStore, world: World, order: { id: string | number }): void {
+/**
+ * Stores an order, refusing a new one past `maxOrders` for the tenant's API world. With `like` (a
+ * stored order it was built alongside, as in a bulk seed) it is kept as its differences from that one.
+ */
+export function putOrder(store: TenantStore, world: World, order: { id: string | number }, like?: object): void {
   const key = String(order.id);
   if (world.orders.size >= store.limits.maxOrders && !world.orders.has(key)) throw new LimitReached('orders', store.limits.maxOrders);
-  world.orders.set(key, order);
+  if (like) packableOrders(world).setLike(key, order as Record<string, unknown>, like as Record<string, unknown>);
+  else world.orders.set(key, order);
   store.version++;
 }
 

@@ -5,7 +5,6 @@ import { advanceClock, freezeClock, isRfc3339Time, nowIso, nowMs } from '../core
 import { LimitReached, NotFound, ValidationFailed } from '../core/errors.js';
 import { addFaultRule, removeFaultRule, type FaultRule } from '../core/faults.js';
 import { recentJournal } from '../core/journal.js';
-import { packableOrders } from '../core/packed-orders.js';
 import { restoreStore, snapshotStore } from '../core/snapshot.js';
 import { putOrder, resetTenants, type Tenant, type TenantStore } from '../core/tenants.js';
 import { loadSpec, packageVersion, type ApiName } from '../spec/load.js';
@@ -55,22 +54,16 @@ export function seedOrders(store: TenantStore, tenant: Tenant, input: SeedInput)
   const now = nowIso(tenant.clock);
   const created: any[] = [];
   const batch = count > 1 ? {} : undefined;
-  // A bulk seed stores its orders as differences from the first one (core/packed-orders.ts).
-  const packed = count > 1 ? packableOrders(world) : null;
-  let template: any;
+  let first: object | undefined;
   for (let i = 0; i < count; i++) {
     const order = module.seedOrder(world, { status: input.status, id: input.id, overrides: input.overrides ?? {}, batch }, now, world.seed);
     if (!validate(order)) {
       const { field, message } = describeViolation(validate.errors![0]!);
       throw new ValidationFailed(`overrides.${field}`, message, 'body');
     }
-    if (packed && template) {
-      packed.setLike(String(order.id), order, template);
-      store.version++;
-    } else {
-      putOrder(store, world, order);
-      template = order;
-    }
+    // A bulk seed's orders are kept as their differences from its first (core/packed-orders.ts).
+    putOrder(store, world, order, first);
+    first ??= order;
     if (created.length < 100) created.push(order);
   }
   return created;

@@ -29,7 +29,7 @@ function errorReply(error: E.MockError): Reply {
   if (error instanceof E.NotFound && error.resource === 'route') return event(404, 'ROUTE_NOT_FOUND', error.message, [{ path: error.id }]);
   if (error instanceof E.NotFound) return event(200, 'ORDER_NOT_FOUND', error.message, [{ field: 'data.order.id', value: error.id }]);
   if (error instanceof E.IllegalTransition) {
-    return event(200, 'ORDER_NOT_CANCELLABLE', `Order ${error.current === 'shipped' ? 'has shipped' : `is ${error.current}`} and cannot be canceled (cancel accepts orders that are: ${error.allowedFrom.join(', ')})`, [
+    return event(200, 'ORDER_NOT_CANCELLABLE', `Order is ${error.current} and cannot be canceled (cancel accepts orders that are: ${error.allowedFrom.join(', ')})`, [
       { current_status: error.current, allowed_from: error.allowedFrom },
     ]);
   }
