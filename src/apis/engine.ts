@@ -30,10 +30,14 @@ export function settleDueTasks(store: TenantStore, tenant: Tenant): void {
   }
 }
 
+/** Each API's fresh world, built once: its keys and their kinds are what a restored world must have. */
+const freshWorlds = new Map<ApiName, World>();
+
 /** For restores (admin snapshot, state file): a world must hold every collection a fresh one of its API has. */
 export const checkRestoredWorld: WorldCheck = (api, world) => {
   if (!Object.hasOwn(API_MODULES, api)) return 'is not an API ordermock serves';
-  const fresh = API_MODULES[api as ApiName].provision(world.seed, new Date(0).toISOString());
+  let fresh = freshWorlds.get(api as ApiName);
+  if (!fresh) freshWorlds.set(api as ApiName, (fresh = API_MODULES[api as ApiName].provision(0, new Date(0).toISOString())));
   const missing = Object.keys(fresh).filter((key) => (fresh[key] instanceof Map) !== (world[key] instanceof Map) || typeof fresh[key] !== typeof world[key]);
   return missing.length ? `lacks ${missing.join(', ')}` : null;
 };
