@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { anyToken, PUBLIC_TENANT } from '../apis/auth.js';
 import type { Reply } from '../apis/types.js';
 import { enterTenant } from '../apis/engine.js';
@@ -9,10 +8,10 @@ import { loadSpec } from '../spec/load.js';
 import { indexOperations } from '../spec/operations.js';
 import { createSchemaCompiler } from '../spec/schemas.js';
 import { adminHandlers } from './admin-handlers.js';
-import type { Route } from './api-routes.js';
-import { readJsonBody } from './body.js';
+import { headerOf, jsonReply, type PlainRequest } from './exchange.js';
+import { parseJsonBody } from './json-body.js';
 import type { MockOptions } from './options.js';
-import { sendJson } from './replies.js';
+import { parseQuery, type CoreRoute } from './routed.js';
 import { compileRequestValidator, compileResponseChecker } from './validate.js';
 
 export const ADMIN_PREFIX = '/__mock';
@@ -37,36 +36,37 @@ export function adminErrorReply(error: unknown): Reply {
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
-/** Who may use the admin API: with an admin token, whoever sends it; without, loopback clients only. */
-export function checkAdminAccess(req: IncomingMessage, options: MockOptions): Reply | null {
+/**
+ * Who may use the admin API: with an admin token, whoever sends it; without, loopback clients and
+ * in-process callers (MSW, the programmatic API: no remote address) only.
+ */
+export function checkAdminAccess(req: Pick<PlainRequest, 'headers' | 'remoteAddress'>, options: MockOptions): Reply | null {
   if (options.adminToken) {
     return req.headers[ADMIN_TOKEN_HEADER] === options.adminToken ? null : reply(401, 'unauthorized', `Send the admin token in ${ADMIN_TOKEN_HEADER}`);
   }
-  return LOOPBACK.test(req.socket.remoteAddress ?? '') ? null : reply(403, 'forbidden', 'The admin API answers loopback clients only; start with --admin-token to open it');
+  return req.remoteAddress === undefined || LOOPBACK.test(req.remoteAddress) ? null : reply(403, 'forbidden', 'The admin API answers loopback clients only; start with --admin-token to open it');
 }
 
-type Req = IncomingMessage & { params: Record<string, string>; query: Record<string, string | string[]> };
-
 /** Routes for openapi/admin.yaml, validated like the APIs and answered by adminHandlers. */
-export function adminRoutes(store: TenantStore, options: MockOptions): Route[] {
+export function adminRoutes(store: TenantStore, options: MockOptions): CoreRoute[] {
   const doc = loadSpec('admin');
   const compiler = createSchemaCompiler('admin', doc);
   const startedAt = performance.now();
-  return indexOperations(doc).map((op) => {
+  return indexOperations(doc).map((op): CoreRoute => {
     const validate = compileRequestValidator(op, compiler);
     const checkResponse = options.strict ? compileResponseChecker(op, compiler) : null;
     const handler = adminHandlers[op.operationId];
     if (!handler) throw new Error(`admin: no handler for ${op.operationId}`);
-    const handle = async (req: Req, res: ServerResponse) => {
+    const handle: CoreRoute['handle'] = async ({ req, search, params: pathParams }) => {
       let result: Reply;
       try {
         const denied = checkAdminAccess(req, options);
         if (denied) result = denied;
         else {
           // The admin limit is larger than the APIs': a snapshot of many tenants is legitimately big.
-          const payload = await readJsonBody(req, Math.max(options.bodyLimitBytes, 256 * 1024 * 1024));
-          const { params, body } = validate({ params: req.params, query: req.query, body: payload });
-          const token = anyToken(req.headers.authorization) ?? PUBLIC_TENANT;
+          const bytes = await req.readBody(Math.max(options.bodyLimitBytes, 256 * 1024 * 1024));
+          const { params, body } = validate({ params: pathParams, query: parseQuery(search), body: parseJsonBody(bytes, headerOf(req, 'content-type')) });
+          const token = anyToken(headerOf(req, 'authorization')) ?? PUBLIC_TENANT;
           result = handler({ store, options, token, tenant: () => enterTenant(store, token), params, body, startedAt });
         }
       } catch (error) {
@@ -81,7 +81,7 @@ export function adminRoutes(store: TenantStore, options: MockOptions): Route[] {
           result = adminErrorReply(violation);
         }
       }
-      sendJson(res, result);
+      return jsonReply(result);
     };
     return { method: op.method, path: op.routePath, handle };
   });

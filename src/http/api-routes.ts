@@ -1,5 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { enterTenant, handlerContext } from '../apis/engine.js';
 import { API_MODULES } from '../apis/registry.js';
 import type { Reply } from '../apis/types.js';
@@ -11,15 +9,13 @@ import { tenantRandom, type Tenant, type TenantStore } from '../core/tenants.js'
 import { loadSpec, type ApiName } from '../spec/load.js';
 import { indexOperations, type OperationIndex } from '../spec/operations.js';
 import { createSchemaCompiler } from '../spec/schemas.js';
-import { readJsonBody } from './body.js';
+import { headerOf, jsonReply, type PlainReply } from './exchange.js';
+import { parseJsonBody } from './json-body.js';
 import { apiPrefix, type MockOptions } from './options.js';
 import { parsePrefer } from './prefer.js';
-import { declaresStatus, exampleReply, sendJson } from './replies.js';
+import { declaresStatus, exampleReply } from './replies.js';
+import { parseQuery, type CoreRoute } from './routed.js';
 import { compileRequestValidator, compileResponseChecker } from './validate.js';
-
-type Req = IncomingMessage & { params: Record<string, string>; query: Record<string, string | string[]>; path: string };
-
-export type Route = { method: string; path: string; handle: (req: Req, res: ServerResponse) => Promise<void> };
 
 const AUTH_HINT: Record<ApiName, string> = {
   dirtylemon: 'Send Authorization: Bearer <token>',
@@ -27,6 +23,10 @@ const AUTH_HINT: Record<ApiName, string> = {
   sfox: 'Send Authorization: Bearer <api key>',
   retailops: '',
 };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const DROPPED: PlainReply = Object.freeze({ status: 0, headers: {}, drop: true });
 
 /** Answers with the status's example from the spec, or the API's error body when it has none. */
 function cannedReply(api: ApiName, op: OperationIndex, status: number, example?: string): Reply {
@@ -40,19 +40,19 @@ function cannedReply(api: ApiName, op: OperationIndex, status: number, example?:
   return API_MODULES[api].errorReply(new ServerFault(`Injected ${status}`, status));
 }
 
-/** One route per operation of one API: auth → body → faults → validation → handler → strict check. */
-export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions): Route[] {
+/** One route per operation of one API: auth → faults/Prefer → body → validation → handler → strict check → journal. */
+export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions): CoreRoute[] {
   const module = API_MODULES[api];
   const doc = loadSpec(api);
   const compiler = createSchemaCompiler(api, doc);
   const prefix = apiPrefix(options, api);
-  return indexOperations(doc).map((op) => {
+  return indexOperations(doc).map((op): CoreRoute => {
     const validateRequest = compileRequestValidator(op, compiler);
     const checkResponse = options.strict ? compileResponseChecker(op, compiler) : null;
     const handler = module.handlers[op.operationId];
     if (!handler) throw new Error(`${api}: no handler for operation ${op.operationId}`);
 
-    const handle = async (req: Req, res: ServerResponse) => {
+    const handle: CoreRoute['handle'] = async ({ req, search, params: pathParams }) => {
       const started = performance.now();
       let tenant: Tenant | undefined;
       let reply: Reply;
@@ -63,8 +63,8 @@ export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions
         if (!tenant || !options.journal) return;
         appendJournal(tenant.journal, {
           at: nowIso(tenant.clock),
-          method: req.method ?? '',
-          path: req.url ?? '',
+          method: req.method,
+          path: req.url,
           api,
           operationId: op.operationId,
           status,
@@ -74,23 +74,24 @@ export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions
         });
       };
       try {
-        const token = module.tokenFrom(req.headers.authorization);
+        const token = module.tokenFrom(headerOf(req, 'authorization'));
         if (!token) throw new Unauthorized(`Missing or malformed Authorization header. ${AUTH_HINT[api]}`);
         tenant = enterTenant(store, token);
         const fault = tenant.faults.rules.length ? takeFault(tenant.faults, api, op.operationId, () => tenantRandom(tenant!)) : null;
-        const prefer = req.headers.prefer ? parsePrefer(String(req.headers.prefer)) : {};
-        const payload = await readJsonBody(req, options.bodyLimitBytes);
+        const preferHeader = headerOf(req, 'prefer');
+        const prefer = preferHeader ? parsePrefer(preferHeader) : {};
+        const payload = parseJsonBody(await req.readBody(options.bodyLimitBytes), headerOf(req, 'content-type'));
         const delay = (fault?.delayMs ?? 0) + (prefer.delayMs ?? 0);
         if (delay) await sleep(delay);
         if (fault?.drop) {
           faultNote = `fault ${fault.id}: drop`;
-          req.socket.destroy();
-          return journal(0);
+          journal(0);
+          return DROPPED;
         }
         // Re-enter after the awaits: an admin reset may have replaced the tenant meanwhile, and the
         // handler below runs without awaiting, so concurrent requests on one order never interleave.
         tenant = enterTenant(store, token);
-        const { params, body } = validateRequest({ params: req.params, query: req.query, body: payload });
+        const { params, body } = validateRequest({ params: pathParams, query: parseQuery(search), body: payload });
         if (fault?.status) {
           faultNote = `fault ${fault.id}: status ${fault.status}`;
           reply = cannedReply(api, op, fault.status);
@@ -109,8 +110,9 @@ export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions
           reply = module.errorReply(violation as ServerFault);
         }
       }
-      sendJson(res, reply);
+      const sent = jsonReply(reply);
       journal(reply.status);
+      return sent;
     };
     return { method: op.method, path: `${prefix}${op.routePath}`, handle };
   });

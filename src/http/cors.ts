@@ -1,7 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { PlainReply, PlainRequest } from './exchange.js';
 
 /** Headers every response carries so a browser app on another origin can call the mock. */
-export const CORS_HEADERS = {
+const CORS_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-expose-headers': 'content-type, x-ordermock-tenant',
 };
@@ -13,10 +13,8 @@ const PREFLIGHT_HEADERS = {
   'access-control-max-age': '600',
 };
 
-/** Answers a CORS preflight; returns false for a plain OPTIONS request (left to the router). */
-export function answerPreflight(req: IncomingMessage, res: ServerResponse): boolean {
-  if (req.method !== 'OPTIONS' || !req.headers['access-control-request-method']) return false;
-  res.writeHead(204, PREFLIGHT_HEADERS);
-  res.end();
-  return true;
-}
+/** The CORS headers of an ordinary response to this request. */
+export const corsHeaders = (_req: PlainRequest): Record<string, string> => CORS_HEADERS;
+
+/** The answer to a CORS preflight (an OPTIONS request with Access-Control-Request-Method). */
+export const preflightReply = (_req: PlainRequest): PlainReply => ({ status: 204, headers: { ...PREFLIGHT_HEADERS } });

@@ -1,18 +1,5 @@
-import type { ServerResponse } from 'node:http';
 import type { Reply } from '../apis/types.js';
 import type { OperationIndex } from '../spec/operations.js';
-import { CORS_HEADERS } from './cors.js';
-
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', ...CORS_HEADERS };
-
-export function sendJson(res: ServerResponse, reply: Reply, extraHeaders?: Record<string, string>): void {
-  const text = JSON.stringify(reply.body);
-  const headers: Record<string, string | number> = extraHeaders ? { ...JSON_HEADERS, ...extraHeaders } : { ...JSON_HEADERS };
-  // A length instead of chunked framing: fewer bytes and less work per response.
-  if (text !== undefined) headers['content-length'] = Buffer.byteLength(text);
-  res.writeHead(reply.status, headers);
-  res.end(text);
-}
 
 /** Whether the operation's spec lists this status (exactly, or as a `4XX`/`5XX` range). */
 export const declaresStatus = (op: OperationIndex, status: number): boolean =>
