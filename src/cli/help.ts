@@ -22,6 +22,9 @@ serve options:
   --body-limit BYTES  largest request body (default 1048576)
   --max-tenants N     cap on tenants (default 10000)
   --max-orders N      cap on orders per tenant and API (default 2000000)
+  --cors-origin O     let only browser origin O call the mock (repeat, or comma-separate);
+                      default: any origin, reflected, with credentials
+  --no-cors           send no CORS headers at all
   --log-format F      text (default) or json
   --quiet             log errors only
 

@@ -23,6 +23,8 @@ async function main(argv: string[]): Promise<number> {
       'max-orders': { type: 'string' },
       'log-format': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
+      'cors-origin': { type: 'string', multiple: true },
+      'no-cors': { type: 'boolean' },
       to: { type: 'string' },
       'order-id': { type: 'string' },
       token: { type: 'string' },

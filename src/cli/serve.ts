@@ -1,6 +1,7 @@
 import { API_MODULES } from '../apis/registry.js';
 import { createTenantStore, DEFAULT_LIMITS } from '../core/tenants.js';
 import { createMock } from '../http/app.js';
+import type { CorsPolicy } from '../http/cors.js';
 import { createLogger, useColour, type LogFormat } from '../http/log.js';
 import { apiPrefix, DEFAULT_OPTIONS } from '../http/options.js';
 import { API_NAMES, type ApiName } from '../spec/load.js';
@@ -22,6 +23,8 @@ export type ServeFlags = {
   'max-orders'?: string;
   'log-format'?: string;
   quiet?: boolean;
+  'cors-origin'?: string[];
+  'no-cors'?: boolean;
 };
 
 
@@ -33,6 +36,15 @@ const positive = (flag: string, value: string | undefined, fallback: number) => 
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${flag} must be a non-negative integer, not '${value}'`);
   return n;
 };
+
+/** `--cors-origin` (repeated or comma-separated origins) or `--no-cors`; any origin otherwise. */
+function corsPolicy(flags: ServeFlags): CorsPolicy {
+  const listed = (flags['cors-origin'] ?? []).flatMap((value) => value.split(',')).map((origin) => origin.trim()).filter(Boolean);
+  if (flags['no-cors'] && listed.length) throw new UsageError('--no-cors and --cors-origin exclude each other');
+  if (flags['no-cors']) return false;
+  for (const origin of listed) if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new UsageError(`--cors-origin takes origins like http://localhost:5173 (scheme, host, port; no path), not '${origin}'`);
+  return listed.length ? { origins: listed } : DEFAULT_OPTIONS.cors;
+}
 
 /** Starts the server; resolves once listening, and handles SIGINT/SIGTERM with a clean save. */
 export async function serve(flags: ServeFlags): Promise<void> {
@@ -46,6 +58,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
   const apis = flags.api ? [flags.api as ApiName] : [...API_NAMES];
   const limits = { maxTenants: positive('max-tenants', flags['max-tenants'], DEFAULT_LIMITS.maxTenants), maxOrders: positive('max-orders', flags['max-orders'], DEFAULT_LIMITS.maxOrders) };
   const seed = flags.seed ?? DEFAULT_OPTIONS.seed;
+  const cors = corsPolicy(flags);
   const store = createTenantStore(seed, limits);
   const stateFile = flags['state-file'];
   if (stateFile) {
@@ -57,7 +70,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     }
   }
   const mock = createMock(
-    { apis, strict: Boolean(flags.strict), seed, limits, adminToken: flags['admin-token'], bodyLimitBytes: positive('body-limit', flags['body-limit'], DEFAULT_OPTIONS.bodyLimitBytes), logger },
+    { apis, strict: Boolean(flags.strict), seed, limits, adminToken: flags['admin-token'], bodyLimitBytes: positive('body-limit', flags['body-limit'], DEFAULT_OPTIONS.bodyLimitBytes), logger, cors },
     store,
   );
   if (stateFile) {

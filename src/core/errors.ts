@@ -71,3 +71,19 @@ export class ServerFault extends MockError {
     super(message);
   }
 }
+
+/** A known path asked with a method it does not have; `allow` is what the path answers. */
+export class MethodNotAllowed extends MockError {
+  override name = 'MethodNotAllowed';
+  constructor(readonly method: string, readonly path: string, readonly allow: string[]) {
+    super(`${method} is not allowed on ${path}; allowed: ${allow.join(', ')}`);
+  }
+}
+
+/** The Accept header admits nothing the operation can produce (every operation answers JSON). */
+export class NotAcceptable extends MockError {
+  override name = 'NotAcceptable';
+  constructor(readonly accept: string) {
+    super(`This operation answers application/json only, which Accept: ${accept} does not admit`);
+  }
+}

@@ -28,6 +28,7 @@ export function adminErrorReply(error: unknown): Reply {
   if (error instanceof ForeignSnapshot) return reply(400, 'invalid_request', error.message, 'body');
   if (error instanceof E.Unauthorized) return reply(401, 'unauthorized', error.message);
   if (error instanceof E.NotFound) return reply(404, 'not_found', error.message, error.field);
+  if (error instanceof E.MethodNotAllowed) return reply(405, 'method_not_allowed', error.message);
   if (error instanceof E.LimitReached) return reply(429, 'limit_reached', error.message);
   if (error instanceof E.PayloadTooLarge) return reply(400, 'invalid_request', error.message, 'body');
   if (error instanceof E.UnsupportedMediaType) return reply(400, 'invalid_request', error.message, 'body');

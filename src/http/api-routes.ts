@@ -2,14 +2,15 @@ import { enterTenant, handlerContext } from '../apis/engine.js';
 import { API_MODULES } from '../apis/registry.js';
 import type { Reply } from '../apis/types.js';
 import { nowIso } from '../core/clock.js';
-import { MockError, ServerFault, Unauthorized, ValidationFailed } from '../core/errors.js';
+import { MockError, NotAcceptable, ServerFault, Unauthorized, ValidationFailed } from '../core/errors.js';
 import { takeFault } from '../core/faults.js';
 import { appendJournal } from '../core/journal.js';
 import { tenantRandom, type Tenant, type TenantStore } from '../core/tenants.js';
 import { loadSpec, type ApiName } from '../spec/load.js';
 import { indexOperations, type OperationIndex } from '../spec/operations.js';
 import { createSchemaCompiler } from '../spec/schemas.js';
-import { headerOf, jsonReply, type PlainReply } from './exchange.js';
+import { acceptsJson } from './accept.js';
+import { headerOf, jsonReply, type PlainReply, type PlainRequest } from './exchange.js';
 import { parseJsonBody } from './json-body.js';
 import { apiPrefix, type MockOptions } from './options.js';
 import { parsePrefer } from './prefer.js';
@@ -27,6 +28,21 @@ const AUTH_HINT: Record<ApiName, string> = {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const DROPPED: PlainReply = Object.freeze({ status: 0, headers: {}, drop: true });
+
+/** Records one request in its tenant's journal, as the admin API and the inspector show it. */
+export function journalRequest(tenant: Tenant, req: PlainRequest, api: ApiName, operationId: string | null, status: number, started: number, validationErrors: string[], fault: string | null): void {
+  appendJournal(tenant.journal, {
+    at: nowIso(tenant.clock),
+    method: req.method,
+    path: req.url,
+    api,
+    operationId,
+    status,
+    latency_ms: Math.round((performance.now() - started) * 1000) / 1000,
+    validation_errors: validationErrors,
+    fault,
+  });
+}
 
 /** Answers with the status's example from the spec, or the API's error body when it has none. */
 function cannedReply(api: ApiName, op: OperationIndex, status: number, example?: string): Reply {
@@ -60,23 +76,14 @@ export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions
       const validationErrors: string[] = [];
       // A dropped connection has no status; the journal records it as 0 so it still shows up.
       const journal = (status: number) => {
-        if (!tenant || !options.journal) return;
-        appendJournal(tenant.journal, {
-          at: nowIso(tenant.clock),
-          method: req.method,
-          path: req.url,
-          api,
-          operationId: op.operationId,
-          status,
-          latency_ms: Math.round((performance.now() - started) * 1000) / 1000,
-          validation_errors: validationErrors,
-          fault: faultNote,
-        });
+        if (tenant && options.journal) journalRequest(tenant, req, api, op.operationId, status, started, validationErrors, faultNote);
       };
       try {
         const token = module.tokenFrom(headerOf(req, 'authorization'));
         if (!token) throw new Unauthorized(`Missing or malformed Authorization header. ${AUTH_HINT[api]}`);
         tenant = enterTenant(store, token);
+        const accept = headerOf(req, 'accept');
+        if (accept !== undefined && !acceptsJson(accept)) throw new NotAcceptable(accept);
         const fault = tenant.faults.rules.length ? takeFault(tenant.faults, api, op.operationId, () => tenantRandom(tenant!)) : null;
         const preferHeader = headerOf(req, 'prefer');
         const prefer = preferHeader ? parsePrefer(preferHeader) : {};

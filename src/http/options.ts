@@ -1,5 +1,6 @@
 import { DEFAULT_LIMITS, type Limits } from '../core/tenants.js';
 import { API_NAMES, type ApiName } from '../spec/load.js';
+import type { CorsPolicy } from './cors.js';
 import type { Logger } from './log.js';
 
 export type MockOptions = {
@@ -14,6 +15,8 @@ export type MockOptions = {
   adminToken?: string;
   /** Journal requests per tenant (the benchmark measures with it on, as users run it). */
   journal: boolean;
+  /** Which browser origins may call the mock (`--cors-origin`, `--no-cors`); any by default. */
+  cors: CorsPolicy;
   logger?: Logger;
 };
 
@@ -24,6 +27,7 @@ export const DEFAULT_OPTIONS: MockOptions = {
   seed: 'ordermock',
   limits: DEFAULT_LIMITS,
   journal: true,
+  cors: { origins: 'any' },
 };
 
 /** URL prefix of an API: `/dirtylemon`, or nothing when it is the only API served. */

@@ -1,14 +1,17 @@
+import { enterTenant } from '../apis/engine.js';
 import { API_MODULES } from '../apis/registry.js';
-import { NotFound } from '../core/errors.js';
+import { MethodNotAllowed, NotFound, type MockError } from '../core/errors.js';
 import type { TenantStore } from '../core/tenants.js';
 import { docsRoutes } from '../docs/routes.js';
 import { adminErrorReply, adminRoutes, ADMIN_PREFIX } from './admin.js';
-import { apiRoutes } from './api-routes.js';
-import { corsHeaders, preflightReply } from './cors.js';
+import { apiRoutes, journalRequest } from './api-routes.js';
+import { createCors } from './cors.js';
 import { headerOf, jsonReply, type PlainReply, type PlainRequest } from './exchange.js';
 import { apiPrefix, type MockOptions } from './options.js';
 import type { CoreRoute } from './routed.js';
 import { createRouter } from './router.js';
+
+const ALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** The whole mock as one function from a plain request to a plain reply: every transport calls this. */
 export type RequestCore = (req: PlainRequest) => Promise<PlainReply>;
@@ -25,24 +28,44 @@ export function createRequestCore(options: MockOptions, store: TenantStore): Req
   ];
   for (const route of routes) router.add(route.method, route.path, route.handle);
 
-  /** Unknown paths still get the owning API's error shape, so clients parse every answer alike. */
-  const noRoute = (req: PlainRequest, path: string): PlainReply => {
-    const error = new NotFound('route', `${req.method} ${path}`, 'path');
+  const cors = createCors(options.cors);
+
+  /** Requests no operation answers still get the owning API's error shape, so clients parse every answer alike. */
+  const unrouted = (req: PlainRequest, path: string, error: MockError): PlainReply => {
+    const started = performance.now();
     // `/dirtylemon` itself belongs to the API too, and `/__mockery` does not belong to the admin API.
     const under = (prefix: string) => prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
     if (under(ADMIN_PREFIX)) return jsonReply(adminErrorReply(error));
     const api = options.apis.find((name) => under(apiPrefix(options, name)));
-    return jsonReply(api ? API_MODULES[api].errorReply(error) : { status: 404, body: { error: { code: 'not_found', message: error.message } } });
+    if (!api) return jsonReply({ status: 404, body: { error: { code: 'not_found', message: error.message } } });
+    const reply = API_MODULES[api].errorReply(error);
+    // Journaled like any request, so a wrong path or method shows up where the app's calls are listed.
+    const token = API_MODULES[api].tokenFrom(headerOf(req, 'authorization'));
+    if (token && options.journal) {
+      try {
+        journalRequest(enterTenant(store, token), req, api, null, reply.status, started, [], null);
+      } catch {
+        // A tenant table at its cap: the answer still goes out, unjournaled.
+      }
+    }
+    return jsonReply(reply);
   };
 
   return async (req) => {
-    if (req.method === 'OPTIONS' && headerOf(req, 'access-control-request-method')) return preflightReply(req);
     const queryAt = req.url.indexOf('?');
     const path = queryAt === -1 ? req.url : req.url.slice(0, queryAt);
-    const search = queryAt === -1 ? '' : req.url.slice(queryAt + 1);
     const match = router.match(req.method, path);
-    const reply = match.kind === 'found' ? await match.handler({ req, path, search, params: match.params }) : noRoute(req, path);
-    Object.assign(reply.headers, corsHeaders(req));
+    if (req.method === 'OPTIONS' && options.cors !== false && headerOf(req, 'access-control-request-method')) {
+      return cors.preflight(req, match.kind === 'method' ? match.allow : ALL_METHODS);
+    }
+    let reply: PlainReply;
+    if (match.kind === 'found') reply = await match.handler({ req, path, search: queryAt === -1 ? '' : req.url.slice(queryAt + 1), params: match.params });
+    else if (match.kind === 'method') {
+      reply = unrouted(req, path, new MethodNotAllowed(req.method, path, match.allow));
+      reply.headers.allow = match.allow.join(', ');
+    } else reply = unrouted(req, path, new NotFound('route', `${req.method} ${path}`, 'path'));
+    const corsHeaders = cors.headersFor(req);
+    if (corsHeaders) Object.assign(reply.headers, corsHeaders);
     return reply;
   };
 }

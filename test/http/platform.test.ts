@@ -87,20 +87,95 @@ describe('Prefer header', () => {
 });
 
 describe('CORS', () => {
-  it('answers a preflight with the headers a browser needs', async () => {
-    const res = await fetch(`${mock.base}${order}`, {
-      method: 'OPTIONS',
-      headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+  const preflight = (path: string, headers: Record<string, string>) => fetch(`${mock.base}${path}`, { method: 'OPTIONS', headers });
+
+  it("answers a preflight with the origin, the requested headers and the path's methods", async () => {
+    const res = await preflight(order, {
+      origin: 'http://localhost:3000',
+      'access-control-request-method': 'GET',
+      'access-control-request-headers': 'authorization, sentry-trace, baggage, traceparent, x-request-id',
     });
     expect(res.status).toBe(204);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    expect(res.headers.get('access-control-allow-headers')).toContain('authorization');
-    expect(res.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    expect(res.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(res.headers.get('access-control-allow-headers')).toBe('authorization, sentry-trace, baggage, traceparent, x-request-id');
+    expect(res.headers.get('access-control-allow-methods')).toBe('GET, HEAD, OPTIONS');
+    expect(res.headers.get('vary')).toContain('Origin');
   });
 
-  it('marks ordinary answers readable cross-origin', async () => {
+  it('reflects the origin on ordinary answers, with credentials and readable headers', async () => {
+    const res = await mock.call('GET', order, { token: mock.newToken(), headers: { origin: 'https://app.example' } });
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    expect(res.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(res.headers.get('access-control-expose-headers')).toContain('allow');
+    expect(res.headers.get('vary')).toBe('Origin');
+  });
+
+  it('keeps * for clients that send no Origin (curl, servers)', async () => {
     const res = await mock.call('GET', order, { token: mock.newToken() });
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('with an origin list, answers listed origins only', async () => {
+    const listed = await startMock({ cors: { origins: ['http://localhost:5173'] } });
+    try {
+      const ok = await listed.call('GET', order, { token: listed.newToken(), headers: { origin: 'http://localhost:5173' } });
+      expect(ok.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+      const foreign = await listed.call('GET', order, { token: listed.newToken(), headers: { origin: 'http://evil.example' } });
+      expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+      const refused = await fetch(`${listed.base}${order}`, { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'GET' } });
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await listed.close();
+    }
+  });
+
+  it('--no-cors sends no CORS header at all', async () => {
+    const plain = await startMock({ cors: false });
+    try {
+      const res = await plain.call('GET', order, { token: plain.newToken(), headers: { origin: 'http://localhost:5173' } });
+      expect([...res.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    } finally {
+      await plain.close();
+    }
+  });
+});
+
+describe('method and content negotiation', () => {
+  it('a known path with a method it lacks is 405 with Allow, in the API error shape, journaled', async () => {
+    const token = mock.newToken();
+    const res = await mock.call('PUT', order, { token, body: {} });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
+    expect(res.body.error.code).toBe('method_not_allowed');
+    const sfox = await mock.call('POST', '/sfox/v1/orders/123', { token });
+    expect([sfox.status, sfox.headers.get('allow'), typeof sfox.body.error]).toEqual([405, 'DELETE', 'string']);
+    const [entry] = (await mock.call('GET', '/__mock/journal', { token })).body.entries;
+    expect(entry).toMatchObject({ method: 'PUT', status: 405, api: 'dirtylemon', operationId: null });
+  });
+
+  it('an Accept without JSON is 406 in the API error shape; */* and JSON with parameters are fine', async () => {
+    const token = mock.newToken();
+    const refused = await mock.call('GET', order, { token, headers: { accept: 'application/xml' } });
+    expect(refused.status).toBe(406);
+    expect(refused.body.error.code).toBe('not_acceptable');
+    const estoka = await mock.call('POST', '/estoka/api/v1/organizations/4/orders/100/cancel', { auth: `Token token=${token}`, headers: { accept: 'text/html' } });
+    expect([estoka.status, estoka.body.code]).toEqual([406, 'not_acceptable']);
+    for (const accept of ['*/*', 'application/json; charset=utf-8', 'text/html, application/json;q=0.9', 'application/*']) {
+      expect((await mock.call('GET', order, { token, headers: { accept } })).status, accept).toBe(200);
+    }
+    expect((await mock.call('GET', order, { token, headers: { accept: 'application/json;q=0' } })).status).toBe(406);
+  });
+
+  it('HEAD on a GET operation answers its status and headers without a body, and is journaled', async () => {
+    const token = mock.newToken();
+    const res = await fetch(`${mock.base}${order}`, { method: 'HEAD', headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(Number(res.headers.get('content-length'))).toBeGreaterThan(100);
+    expect(await res.text()).toBe('');
+    const [entry] = (await mock.call('GET', '/__mock/journal', { token })).body.entries;
+    expect(entry).toMatchObject({ method: 'HEAD', status: 200, operationId: 'retrieveOrder' });
   });
 });
 

@@ -19,6 +19,8 @@ export function errorReply(error: E.MockError): Reply {
     return reply(422, 'invalid_state_transition', error.message, 'status', { current_status: error.current, allowed_from: error.allowedFrom });
   }
   if (error instanceof E.PreconditionFailed) return reply(422, error.code, error.message, 'customer_id');
+  if (error instanceof E.MethodNotAllowed) return reply(405, 'method_not_allowed', error.message);
+  if (error instanceof E.NotAcceptable) return reply(406, 'not_acceptable', error.message, 'Accept');
   if (error instanceof E.PayloadTooLarge) return reply(413, 'payload_too_large', error.message);
   if (error instanceof E.UnsupportedMediaType) return reply(415, 'unsupported_media_type', error.message);
   if (error instanceof E.LimitReached) return reply(429, 'limit_reached', error.message);

@@ -31,6 +31,8 @@ function errorReply(error: E.MockError): Reply {
       allowed_from: error.allowedFrom,
     });
   }
+  if (error instanceof E.MethodNotAllowed) return reply(405, 'method_not_allowed', `Método ${error.method} não permitido em ${error.path}; permitidos: ${error.allow.join(', ')}`);
+  if (error instanceof E.NotAcceptable) return reply(406, 'not_acceptable', `Esta operação responde apenas application/json, que Accept: ${error.accept} não admite`, { field: 'Accept' });
   if (error instanceof E.PayloadTooLarge) return reply(413, 'payload_too_large', `Corpo da requisição maior que ${error.limitBytes} bytes`);
   if (error instanceof E.UnsupportedMediaType) return reply(415, 'unsupported_media_type', 'O corpo da requisição deve ser application/json');
   if (error instanceof E.LimitReached) return reply(429, 'limit_reached', `Limite do mock atingido: ${error.max} ${error.limit}; aumente com --max-${error.limit} ou faça reset`);

@@ -33,6 +33,8 @@ function errorReply(error: E.MockError): Reply {
       { current_status: error.current, allowed_from: error.allowedFrom },
     ]);
   }
+  if (error instanceof E.MethodNotAllowed) return event(405, 'METHOD_NOT_ALLOWED', error.message, [{ allow: error.allow }]);
+  if (error instanceof E.NotAcceptable) return event(406, 'NOT_ACCEPTABLE', error.message, [{ accept: error.accept }]);
   if (error instanceof E.PayloadTooLarge) return event(413, 'PAYLOAD_TOO_LARGE', error.message);
   if (error instanceof E.UnsupportedMediaType) return event(415, 'UNSUPPORTED_MEDIA_TYPE', error.message);
   if (error instanceof E.LimitReached) return event(429, 'LIMIT_REACHED', error.message);

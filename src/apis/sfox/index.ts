@@ -40,6 +40,8 @@ function errorReply(error: E.MockError): Reply {
   if (error instanceof E.NotFound) return reply(400, 'internal error');
   if (error instanceof E.ValidationFailed) return reply(400, `invalid ${error.field}: ${error.problem}`);
   if (error instanceof E.Unauthorized) return reply(401, 'invalid api key');
+  if (error instanceof E.MethodNotAllowed) return reply(405, 'method not allowed');
+  if (error instanceof E.NotAcceptable) return reply(406, 'not acceptable');
   if (error instanceof E.PayloadTooLarge) return reply(413, error.message);
   if (error instanceof E.UnsupportedMediaType) return reply(415, error.message);
   if (error instanceof E.LimitReached) return reply(429, error.message);

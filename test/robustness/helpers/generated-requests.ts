@@ -18,6 +18,10 @@ export type Expectation =
   | { kind: 'unauthorized' }
   | { kind: 'unsupported-media' }
   | { kind: 'no-route' }
+  /** A known path with a method it does not have: 405 naming the path's methods in Allow. */
+  | { kind: 'wrong-method' }
+  /** An Accept header that admits no JSON: 406 in the API's error shape. */
+  | { kind: 'not-acceptable' }
   /** Only the properties every answer has: the spec leaves this case open. */
   | { kind: 'any'; why: string };
 
@@ -128,6 +132,19 @@ function preferArbitrary(op: OperationIndex): Arbitrary<Prefer | null> {
   return rarely(fc.oneof(withCode, undeclared, ignored));
 }
 
+/** An Accept header now and then; `json` says whether it admits application/json (the only type any operation produces). */
+type Accept = { header: string; json: boolean } | null;
+const acceptArbitrary: Arbitrary<Accept> = rarely(
+  fc.constantFrom(
+    { header: 'application/json', json: true },
+    { header: '*/*', json: true },
+    { header: 'application/*;q=0.8, text/html', json: true },
+    { header: 'application/xml', json: false },
+    { header: 'text/html, application/xhtml+xml', json: false },
+    { header: 'application/json;q=0, text/csv', json: false },
+  ),
+);
+
 /** Path template → a pattern matching the concrete paths the router sends to it. */
 const templatePattern = (template: string) => new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`);
 
@@ -136,6 +153,8 @@ export function requestGenerators(target: Target) {
   const compiler = createSchemaCompiler(target.name, target.doc);
   const routes = target.operations.map((op) => ({ method: op.method, pattern: templatePattern(`${target.prefix}${op.path}`) }));
   const routed = (method: string, path: string) => routes.some((r) => r.method === method && r.pattern.test(path.split('?')[0]!));
+  const pathKnown = (path: string) => routes.some((r) => r.pattern.test(path.split('?')[0]!));
+  const unrouted = (path: string): GeneratedRequest['expect'] => (pathKnown(path) ? { kind: 'wrong-method' } : { kind: 'no-route' });
 
   function paramValidity(param: OperationParameter, raw: string): boolean | undefined {
     const validate = compiler.compile(param.schema);
@@ -146,9 +165,10 @@ export function requestGenerators(target: Target) {
     return lenient ? undefined : false;
   }
 
-  function expectationFor(op: OperationIndex, parts: { auth: { valid?: boolean }; params: Record<string, string>; body: Body; contentType: { json: boolean }; prefer: Prefer | null }): Expectation {
+  function expectationFor(op: OperationIndex, parts: { auth: { valid?: boolean }; accept: Accept; params: Record<string, string>; body: Body; contentType: { json: boolean }; prefer: Prefer | null }): Expectation {
     if (parts.auth.valid === false) return { kind: 'unauthorized' };
     if (parts.auth.valid === undefined) return { kind: 'any', why: 'an Authorization form the spec leaves open' };
+    if (parts.accept && !parts.accept.json) return { kind: 'not-acceptable' };
     if (parts.body.text) {
       if (!parts.contentType.json) return { kind: 'unsupported-media' };
       if (!parts.body.parses) return { kind: 'invalid', why: 'malformed JSON' };
@@ -186,8 +206,9 @@ export function requestGenerators(target: Target) {
         body: bodyArbitrary(target, op),
         contentType: contentTypeArbitrary,
         prefer: target.name === 'admin' ? fc.constant(null) : preferArbitrary(op),
+        accept: target.name === 'admin' ? fc.constant(null) : acceptArbitrary,
       })
-      .map(({ auth, pathValues, queryValues, junkQuery, body, contentType, prefer }): GeneratedRequest => {
+      .map(({ auth, pathValues, queryValues, junkQuery, body, contentType, prefer, accept }): GeneratedRequest => {
         const params = { ...pathValues, ...queryValues } as Record<string, string>;
         const query = Object.keys(queryValues).map((k) => `${k}=${params[k]}`);
         // An undeclared parameter is ignored, as a real server does.
@@ -196,8 +217,9 @@ export function requestGenerators(target: Target) {
         if (auth.header !== undefined) headers.authorization = auth.header;
         if (body.text !== undefined && contentType.value !== undefined) headers['content-type'] = contentType.value;
         if (prefer) headers.prefer = prefer.header;
+        if (accept) headers.accept = accept.header;
         const path = fill(op, params) + (query.length ? `?${query.join('&')}` : '');
-        return { operationId: op.operationId, request: { method: op.method, path, headers, body: body.text }, expect: expectationFor(op, { auth, params, body, contentType, prefer }) };
+        return { operationId: op.operationId, request: { method: op.method, path, headers, body: body.text }, expect: expectationFor(op, { auth, accept, params, body, contentType, prefer }) };
       });
   }
 
@@ -209,7 +231,7 @@ export function requestGenerators(target: Target) {
   const wrongMethod: Arbitrary<GeneratedRequest> = fc.tuple(fc.constantFrom(...target.operations), fc.constantFrom(...METHODS)).map(([op, method]): GeneratedRequest => {
     const path = fill(op, knownParams(op));
     const request = { method, path, headers: validAuth(`fuzz-${target.name}-0`) };
-    return { operationId: null, request, expect: routed(method, path) ? { kind: 'any', why: 'the method exists there' } : { kind: 'no-route' } };
+    return { operationId: null, request, expect: routed(method, path) ? { kind: 'any', why: 'the method exists there' } : unrouted(path) };
   });
 
   /** A path under the API's prefix that the spec does not have. */
@@ -219,7 +241,7 @@ export function requestGenerators(target: Target) {
       const base = target.prefix || '/__mock';
       const path = where === 'bare' ? base : where === 'base' ? `${base}/zz-${segment}` : `${fill(op, knownParams(op))}/zz-${segment}`;
       const request = { method, path, headers: validAuth(`fuzz-${target.name}-0`) };
-      return { operationId: null, request, expect: routed(method, path) ? { kind: 'any', why: 'the path exists' } : { kind: 'no-route' } };
+      return { operationId: null, request, expect: routed(method, path) ? { kind: 'any', why: 'the path exists' } : unrouted(path) };
     });
 
   return {

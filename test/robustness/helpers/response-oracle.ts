@@ -56,6 +56,13 @@ export function responseOracle(target: Target) {
       case 'no-route':
         if (status !== target.noRouteStatus) problems.push(`expected ${target.noRouteStatus} for an unknown route, got ${status}`);
         break;
+      case 'wrong-method':
+        if (status !== 405) problems.push(`expected 405 for a method the path does not have, got ${status}`);
+        else if (!res.headers.allow) problems.push('a 405 without an Allow header');
+        break;
+      case 'not-acceptable':
+        if (status !== 406) problems.push(`expected 406 for an Accept without JSON, got ${status}`);
+        break;
       case 'valid':
         if (expect.preferCode !== undefined) {
           if (status !== expect.preferCode) problems.push(`expected Prefer code ${expect.preferCode}, got ${status}`);
