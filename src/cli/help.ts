@@ -17,6 +17,10 @@ serve options:
   --strict            check every response against the spec; a mismatch is a loud 500
   --seed S            seed of every tenant's fixture world (default "ordermock")
   --state-file PATH   load state at start, save it atomically on change and on exit
+  --store S           where tenants live: memory (default, this process) or
+                      redis://host:port[/db], shared by every instance pointed at it
+  --store-prefix P    prefix of every Redis key (default "ordermock:")
+  --tenant-ttl D      Redis: idle tenants expire after D (default 24h; also 30m, 90s, 7d)
   --admin-token T     require header X-Ordermock-Admin-Token: T on /__mock
                       (mandatory when --host is not loopback)
   --body-limit BYTES  largest request body (default 1048576)

@@ -1,10 +1,13 @@
 import { API_MODULES } from '../apis/registry.js';
-import { createTenantStore, DEFAULT_LIMITS } from '../core/tenants.js';
+import { DEFAULT_LIMITS, type Limits } from '../core/tenants.js';
+import type { MemoryStore } from '../store/memory.js';
 import { createMock } from '../http/app.js';
 import type { CorsPolicy } from '../http/cors.js';
-import { createLogger, useColour, type LogFormat } from '../http/log.js';
+import { createLogger, useColour, type LogFormat, type Logger } from '../http/log.js';
 import { apiPrefix, DEFAULT_OPTIONS } from '../http/options.js';
 import { API_NAMES, type ApiName } from '../spec/load.js';
+import { openStore, parseDuration } from '../store/open.js';
+import type { StateStore } from '../store/types.js';
 import { loadStateFile, saveStateFile, StateFileError, watchStateFile } from './state-file.js';
 import { UsageError } from './usage.js';
 
@@ -25,6 +28,9 @@ export type ServeFlags = {
   quiet?: boolean;
   'cors-origin'?: string[];
   'no-cors'?: boolean;
+  store?: string;
+  'store-prefix'?: string;
+  'tenant-ttl'?: string;
 };
 
 
@@ -59,11 +65,12 @@ export async function serve(flags: ServeFlags): Promise<void> {
   const limits = { maxTenants: positive('max-tenants', flags['max-tenants'], DEFAULT_LIMITS.maxTenants), maxOrders: positive('max-orders', flags['max-orders'], DEFAULT_LIMITS.maxOrders) };
   const seed = flags.seed ?? DEFAULT_OPTIONS.seed;
   const cors = corsPolicy(flags);
-  const store = createTenantStore(seed, limits);
   const stateFile = flags['state-file'];
-  if (stateFile) {
+  const store = await storeFor(flags, seed, limits, logger);
+  const memory = store.kind === 'memory' ? (store as MemoryStore).tenants : null;
+  if (stateFile && memory) {
     try {
-      loadStateFile(stateFile, store);
+      loadStateFile(stateFile, memory);
     } catch (error) {
       if (error instanceof StateFileError) throw new UsageError(error.message);
       throw error;
@@ -73,15 +80,15 @@ export async function serve(flags: ServeFlags): Promise<void> {
     { apis, strict: Boolean(flags.strict), seed, limits, adminToken: flags['admin-token'], bodyLimitBytes: positive('body-limit', flags['body-limit'], DEFAULT_OPTIONS.bodyLimitBytes), logger, cors },
     store,
   );
-  if (stateFile) {
+  if (stateFile && memory) {
     // Found out now, as a usage error, rather than at the first save.
     try {
-      saveStateFile(stateFile, store);
+      saveStateFile(stateFile, memory);
     } catch (error) {
       throw new UsageError(`${stateFile} cannot be written (${(error as Error).message})`);
     }
   }
-  const saver = stateFile ? watchStateFile(stateFile, store, (error) => logger.error(`could not save ${stateFile}: ${error.message}`)) : null;
+  const saver = stateFile && memory ? watchStateFile(stateFile, memory, (error) => logger.error(`could not save ${stateFile}: ${error.message}`)) : null;
   const bound = await mock.listen(port, host);
 
   let stopping = false;
@@ -92,8 +99,9 @@ export async function serve(flags: ServeFlags): Promise<void> {
     // Hard stop if a client holds a request open: the promise is exit within 2 s.
     const force = setTimeout(() => mock.server.closeAllConnections(), 1500);
     force.unref();
-    void mock.close().then(() => {
+    void mock.close().then(async () => {
       saver?.stop();
+      await store.close();
       process.exit(saver && !saver.flush() ? 1 : 0);
     });
   };
@@ -101,6 +109,22 @@ export async function serve(flags: ServeFlags): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   // Announced only now: whoever reads "listening" may signal at once, and must find the handlers.
   printBanner(host, bound, apis, format, flags.quiet);
+}
+
+/** The store `--store` names: memory (with an optional state file) or a Redis shared with other instances. */
+async function storeFor(flags: ServeFlags, seed: string, limits: Limits, logger: Logger): Promise<StateStore> {
+  const choice = flags.store ?? 'memory';
+  const ttl = flags['tenant-ttl'];
+  const tenantTtlMs = ttl === undefined ? undefined : parseDuration(ttl);
+  if (tenantTtlMs === null) throw new UsageError(`--tenant-ttl takes a duration like 24h, 30m or 90s, not '${ttl}'`);
+  if (choice === 'memory' && (flags['store-prefix'] !== undefined || ttl !== undefined)) throw new UsageError('--store-prefix and --tenant-ttl apply to --store redis://… only');
+  if (choice !== 'memory' && flags['state-file']) throw new UsageError('--state-file saves a memory store; with --store redis://… the state already lives in Redis');
+  try {
+    return await openStore({ store: choice, prefix: flags['store-prefix'], tenantTtlMs, seed, limits, log: { info: (m) => logger.info(m), error: (m) => logger.error(m) } });
+  } catch (error) {
+    // Unreachable Redis, or a --store value that names no store: one line, exit 2.
+    throw new UsageError(`--store: ${(error as Error).message}`);
+  }
 }
 
 function printBanner(host: string, port: number, apis: ApiName[], format: LogFormat, quiet?: boolean) {

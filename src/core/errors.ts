@@ -72,6 +72,17 @@ export class ServerFault extends MockError {
   }
 }
 
+/**
+ * The shared state store (Redis) cannot be reached: answered 503 in each API's error shape, with
+ * nothing of the request applied, until the store is back.
+ */
+export class StoreUnavailable extends ServerFault {
+  override name = 'StoreUnavailable';
+  constructor(detail: string) {
+    super(`The mock's state store is unavailable (${detail}); retry shortly`, 503);
+  }
+}
+
 /** A known path asked with a method it does not have; `allow` is what the path answers. */
 export class MethodNotAllowed extends MockError {
   override name = 'MethodNotAllowed';

@@ -1,12 +1,12 @@
-import { checkRestoredWorld, enterTenant, worldOf } from '../apis/engine.js';
+import { settleDueTasks, worldOf } from '../apis/engine.js';
 import { API_MODULES } from '../apis/registry.js';
 import type { Reply } from '../apis/types.js';
 import { advanceClock, freezeClock, isRfc3339Time, nowIso, nowMs } from '../core/clock.js';
 import { LimitReached, NotFound, ValidationFailed } from '../core/errors.js';
 import { addFaultRule, removeFaultRule, type FaultRule } from '../core/faults.js';
 import { recentJournal } from '../core/journal.js';
-import { restoreStore, snapshotStore } from '../core/snapshot.js';
-import { putOrder, resetTenants, type Tenant, type TenantStore } from '../core/tenants.js';
+import { putOrder, type Tenant, type TenantStore } from '../core/tenants.js';
+import { whenReady, type Maybe, type StateStore } from '../store/types.js';
 import { loadSpec, packageVersion, type ApiName } from '../spec/load.js';
 import { indexOperations } from '../spec/operations.js';
 import { createSchemaCompiler, describeViolation } from '../spec/schemas.js';
@@ -14,17 +14,20 @@ import type { MockOptions } from './options.js';
 import { declaresStatus } from './replies.js';
 
 export type AdminContext = {
-  store: TenantStore;
+  store: StateStore;
   options: MockOptions;
   token: string;
-  /** The tenant the request's Authorization header names (provisioned on first use). */
-  tenant(): Tenant;
+  /**
+   * Runs `work` as one step of the store on the tenant the request's Authorization header names
+   * (or `token`'s), provisioned on first use and with its due settles applied.
+   */
+  inTenant<T>(work: (tenant: Tenant, state: TenantStore) => T, token?: string): Maybe<T>;
   params: Record<string, any>;
   body: any;
   startedAt: number;
 };
 
-export type AdminHandler = (ctx: AdminContext) => Reply;
+export type AdminHandler = (ctx: AdminContext) => Maybe<Reply>;
 
 const ok = (body: unknown, status = 200): Reply => ({ status, body });
 
@@ -78,61 +81,60 @@ function clockView(tenant: Tenant) {
   };
 }
 
+/** The tenant's log (outbox or journal) as the store holds it, once the tenant is provisioned and settled. */
+const logOf = <T>(ctx: AdminContext, read: (token: string) => Maybe<T>): Maybe<T> => whenReady(ctx.inTenant(() => undefined), () => read(ctx.token));
+
 /** operationId → handler, for every operation in openapi/admin.yaml. */
 export const adminHandlers: Record<string, AdminHandler> = {
   getHealth: (ctx) => ok({ status: 'ok', version: VERSION, apis: ctx.options.apis, uptime_ms: Math.round(performance.now() - ctx.startedAt) }),
 
-  resetState: (ctx) => ok({ reset: resetTenants(ctx.store, ctx.params.scope === 'all' ? undefined : ctx.token) }),
+  resetState: (ctx) => whenReady(ctx.store.reset(ctx.params.scope === 'all' ? undefined : ctx.token), (reset) => ok({ reset })),
 
-  listTenants: (ctx) =>
-    ok({
-      tenants: [...ctx.store.tenants.values()].map((t) => ({
-        token: t.token,
-        apis: Object.keys(t.worlds),
-        orders: Object.values(t.worlds).reduce((n, w) => n + w.orders.size, 0),
-      })),
+  listTenants: (ctx) => whenReady(ctx.store.listTenants(), (tenants) => ok({ tenants })),
+
+  listOrders: (ctx) =>
+    ctx.inTenant((tenant) => {
+      const orders = [...worldOf(tenant, ctx.params.api).orders.values()].filter((o) => !ctx.params.status || o.status === ctx.params.status);
+      return ok({ total: orders.length, orders: orders.slice(0, ctx.params.limit ?? 100) });
     }),
 
-  listOrders: (ctx) => {
-    const orders = [...worldOf(ctx.tenant(), ctx.params.api).orders.values()].filter((o) => !ctx.params.status || o.status === ctx.params.status);
-    return ok({ total: orders.length, orders: orders.slice(0, ctx.params.limit ?? 100) });
-  },
+  getOrder: (ctx) =>
+    ctx.inTenant((tenant) => {
+      const order = worldOf(tenant, ctx.params.api).orders.get(String(ctx.params.order_id));
+      if (!order) throw new NotFound('order', String(ctx.params.order_id), 'order_id');
+      return ok(order);
+    }),
 
-  getOrder: (ctx) => {
-    const order = worldOf(ctx.tenant(), ctx.params.api).orders.get(String(ctx.params.order_id));
-    if (!order) throw new NotFound('order', String(ctx.params.order_id), 'order_id');
-    return ok(order);
-  },
+  seedOrders: (ctx) =>
+    ctx.inTenant((tenant, state) => {
+      const orders = seedOrders(state, tenant, { api: ctx.params.api, ...ctx.body });
+      return ok({ created: ctx.body.count ?? 1, orders }, 201);
+    }),
 
-  seedOrders: (ctx) => {
-    const orders = seedOrders(ctx.store, ctx.tenant(), { api: ctx.params.api, ...ctx.body });
-    return ok({ created: ctx.body.count ?? 1, orders }, 201);
-  },
+  getOutbox: (ctx) =>
+    whenReady(logOf(ctx, ctx.store.outboxOf), (outbox) => {
+      const { api, order_id, type } = ctx.params;
+      return ok({ entries: outbox.entries.filter((e) => (!api || e.api === api) && (!order_id || e.order_id === String(order_id)) && (!type || e.type === type)) });
+    }),
 
-  getOutbox: (ctx) => {
-    const { api, order_id, type } = ctx.params;
-    const entries = ctx.tenant().outbox.entries.filter((e) => (!api || e.api === api) && (!order_id || e.order_id === String(order_id)) && (!type || e.type === type));
-    return ok({ entries });
-  },
+  getJournal: (ctx) => whenReady(logOf(ctx, ctx.store.journalOf), (journal) => ok({ entries: recentJournal(journal, ctx.params.limit) })),
 
-  getJournal: (ctx) => ok({ entries: recentJournal(ctx.tenant().journal, ctx.params.limit) }),
+  getClock: (ctx) => ctx.inTenant((tenant) => ok(clockView(tenant))),
 
-  getClock: (ctx) => ok(clockView(ctx.tenant())),
+  setClock: (ctx) =>
+    ctx.inTenant((tenant, state) => {
+      // Checked before anything moves: past year 9999 every timestamp the tenant answers would break the specs.
+      const from = ctx.body.freeze_at === undefined ? nowMs(tenant.clock) : ctx.body.freeze_at === null ? Date.now() : Date.parse(ctx.body.freeze_at);
+      if (!isRfc3339Time(from + (ctx.body.advance_ms ?? 0))) throw new ValidationFailed('advance_ms', 'would move the clock past 9999-12-31T23:59:59.999Z', 'body');
+      if (ctx.body.freeze_at !== undefined) freezeClock(tenant.clock, ctx.body.freeze_at === null ? null : Date.parse(ctx.body.freeze_at));
+      if (ctx.body.advance_ms) advanceClock(tenant.clock, ctx.body.advance_ms);
+      // Settle what became due now rather than on the tenant's next request.
+      settleDueTasks(state, tenant);
+      state.version++;
+      return ok(clockView(tenant));
+    }),
 
-  setClock: (ctx) => {
-    const tenant = ctx.tenant();
-    // Checked before anything moves: past year 9999 every timestamp the tenant answers would break the specs.
-    const from = ctx.body.freeze_at === undefined ? nowMs(tenant.clock) : ctx.body.freeze_at === null ? Date.now() : Date.parse(ctx.body.freeze_at);
-    if (!isRfc3339Time(from + (ctx.body.advance_ms ?? 0))) throw new ValidationFailed('advance_ms', 'would move the clock past 9999-12-31T23:59:59.999Z', 'body');
-    if (ctx.body.freeze_at !== undefined) freezeClock(tenant.clock, ctx.body.freeze_at === null ? null : Date.parse(ctx.body.freeze_at));
-    if (ctx.body.advance_ms) advanceClock(tenant.clock, ctx.body.advance_ms);
-    // Settle what became due now rather than on the tenant's next request.
-    enterTenant(ctx.store, ctx.token);
-    ctx.store.version++;
-    return ok(clockView(tenant));
-  },
-
-  listFaults: (ctx) => ok({ faults: ctx.tenant().faults.rules.map(faultView) }),
+  listFaults: (ctx) => ctx.inTenant((tenant) => ok({ faults: tenant.faults.rules.map(faultView) })),
 
   addFault: (ctx) => {
     const { delay_ms, ...rest } = ctx.body as Omit<FaultRule, 'id' | 'delayMs'> & { delay_ms?: number };
@@ -142,23 +144,26 @@ export const adminHandlers: Record<string, AdminHandler> = {
       const declared = candidates.length ? candidates.every((op) => declaresStatus(op, rest.status!)) : rest.status >= 500;
       if (!declared) throw new ValidationFailed('status', `is not declared by every operation the rule matches, so the reply would break the spec`, 'body');
     }
-    const rule = addFaultRule(ctx.tenant().faults, { ...rest, ...(delay_ms !== undefined ? { delayMs: delay_ms } : {}) });
-    ctx.store.version++;
-    return ok(faultView(rule), 201);
+    return ctx.inTenant((tenant, state) => {
+      const rule = addFaultRule(tenant.faults, { ...rest, ...(delay_ms !== undefined ? { delayMs: delay_ms } : {}) });
+      state.version++;
+      return ok(faultView(rule), 201);
+    });
   },
 
-  deleteFaults: (ctx) => ok({ removed: removeFaultRule(ctx.tenant().faults, ctx.params.id) }),
+  deleteFaults: (ctx) => ctx.inTenant((tenant) => ok({ removed: removeFaultRule(tenant.faults, ctx.params.id) })),
 
-  getSnapshot: (ctx) => ok(snapshotStore(ctx.store)),
+  getSnapshot: (ctx) => whenReady(ctx.store.snapshot(), (snapshot) => ok(snapshot)),
 
-  restoreSnapshot: (ctx) => ok({ tenants: restoreStore(ctx.store, ctx.body, checkRestoredWorld) }),
+  restoreSnapshot: (ctx) => whenReady(ctx.store.restore(ctx.body), (tenants) => ok({ tenants })),
 
   setProviderState: (ctx) => {
     const { action = 'setup', params = {} } = ctx.body as { action?: string; params?: Record<string, any> };
     if (action !== 'setup' || !params.api || !params.status) return ok({ result: {} });
-    const tenant = enterTenant(ctx.store, String(params.token ?? ctx.token));
-    const [order] = seedOrders(ctx.store, tenant, { api: params.api, status: params.status, id: params.id, overrides: params.overrides });
-    return ok({ result: { id: order.id, status: order.status } });
+    return ctx.inTenant((tenant, state) => {
+      const [order] = seedOrders(state, tenant, { api: params.api, status: params.status, id: params.id, overrides: params.overrides });
+      return ok({ result: { id: order.id, status: order.status } });
+    }, String(params.token ?? ctx.token));
   },
 };
 

@@ -3,7 +3,7 @@ import type { Reply } from '../apis/types.js';
 import { enterTenant } from '../apis/engine.js';
 import * as E from '../core/errors.js';
 import { ForeignSnapshot } from '../core/snapshot.js';
-import type { TenantStore } from '../core/tenants.js';
+import type { StateStore } from '../store/types.js';
 import { loadSpec } from '../spec/load.js';
 import { indexOperations } from '../spec/operations.js';
 import { createSchemaCompiler } from '../spec/schemas.js';
@@ -49,7 +49,7 @@ export function checkAdminAccess(req: Pick<PlainRequest, 'headers' | 'remoteAddr
 }
 
 /** Routes for openapi/admin.yaml, validated like the APIs and answered by adminHandlers. */
-export function adminRoutes(store: TenantStore, options: MockOptions): CoreRoute[] {
+export function adminRoutes(store: StateStore, options: MockOptions): CoreRoute[] {
   const doc = loadSpec('admin');
   const compiler = createSchemaCompiler('admin', doc);
   const startedAt = performance.now();
@@ -68,7 +68,16 @@ export function adminRoutes(store: TenantStore, options: MockOptions): CoreRoute
           const bytes = await req.readBody(Math.max(options.bodyLimitBytes, 256 * 1024 * 1024));
           const { params, body } = validate({ params: pathParams, query: parseQuery(search), body: parseJsonBody(bytes, headerOf(req, 'content-type')) });
           const token = anyToken(headerOf(req, 'authorization')) ?? PUBLIC_TENANT;
-          result = handler({ store, options, token, tenant: () => enterTenant(store, token), params, body, startedAt });
+          const answer = handler({
+            store,
+            options,
+            token,
+            inTenant: (work, tenantToken = token) => store.run(tenantToken, (state) => work(enterTenant(state, tenantToken), state)),
+            params,
+            body,
+            startedAt,
+          });
+          result = answer instanceof Promise ? await answer : answer;
         }
       } catch (error) {
         if (!(error instanceof E.MockError) && !(error instanceof ForeignSnapshot)) options.logger?.error(`admin.${op.operationId} crashed`, { error: String((error as Error)?.stack ?? error) });

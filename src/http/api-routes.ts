@@ -3,9 +3,10 @@ import { API_MODULES } from '../apis/registry.js';
 import type { Reply } from '../apis/types.js';
 import { nowIso } from '../core/clock.js';
 import { MockError, NotAcceptable, ServerFault, Unauthorized, ValidationFailed } from '../core/errors.js';
-import { takeFault } from '../core/faults.js';
+import { takeFault, type FaultRule } from '../core/faults.js';
 import { appendJournal } from '../core/journal.js';
 import { tenantRandom, type Tenant, type TenantStore } from '../core/tenants.js';
+import type { StateStore } from '../store/types.js';
 import { loadSpec, type ApiName } from '../spec/load.js';
 import { indexOperations, type OperationIndex } from '../spec/operations.js';
 import { createSchemaCompiler } from '../spec/schemas.js';
@@ -13,9 +14,9 @@ import { acceptsJson } from './accept.js';
 import { headerOf, jsonReply, type PlainReply, type PlainRequest } from './exchange.js';
 import { parseJsonBody } from './json-body.js';
 import { apiPrefix, type MockOptions } from './options.js';
-import { parsePrefer } from './prefer.js';
+import { parsePrefer, type Preferences } from './prefer.js';
 import { declaresStatus, exampleReply } from './replies.js';
-import { parseQuery, type CoreRoute } from './routed.js';
+import { parseQuery, type CoreRoute, type RoutedRequest } from './routed.js';
 import { compileRequestValidator, compileResponseChecker } from './validate.js';
 
 const AUTH_HINT: Record<ApiName, string> = {
@@ -56,8 +57,23 @@ function cannedReply(api: ApiName, op: OperationIndex, status: number, example?:
   return API_MODULES[api].errorReply(new ServerFault(`Injected ${status}`, status));
 }
 
+/** A request's parts the store has no say in, read before any step on the tenant. */
+type Incoming = {
+  started: number;
+  token: string;
+  /** Refused before a fault rule is taken, as the Accept check always was. */
+  notAcceptable?: NotAcceptable;
+  /** A bad body or Prefer header: refused after the fault rule is taken. */
+  problem?: unknown;
+  payload: unknown;
+  prefer: Preferences;
+};
+
+/** A step's result: the reply, or a fault whose delay must pass before a second step answers. */
+type Outcome = { reply: PlainReply; pause?: undefined } | { reply?: undefined; pause: FaultRule };
+
 /** One route per operation of one API: auth → faults/Prefer → body → validation → handler → strict check → journal. */
-export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions): CoreRoute[] {
+export function apiRoutes(api: ApiName, store: StateStore, options: MockOptions): CoreRoute[] {
   const module = API_MODULES[api];
   const doc = loadSpec(api);
   const compiler = createSchemaCompiler(api, doc);
@@ -68,58 +84,97 @@ export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions
     const handler = module.handlers[op.operationId];
     if (!handler) throw new Error(`${api}: no handler for operation ${op.operationId}`);
 
-    const handle: CoreRoute['handle'] = async ({ req, search, params: pathParams }) => {
-      const started = performance.now();
+    /** Strict mode's check of an answer, turning a violation into a loud 500. */
+    const checked = (reply: Reply): Reply => {
+      if (!checkResponse) return reply;
+      try {
+        checkResponse(reply.status, reply.body);
+        return reply;
+      } catch (violation) {
+        options.logger?.error(`strict: ${(violation as Error).message}`, { api, operationId: op.operationId, status: reply.status });
+        return module.errorReply(violation as ServerFault);
+      }
+    };
+    const errorFor = (error: unknown): Reply => {
+      if (!(error instanceof MockError)) options.logger?.error(`${api}.${op.operationId} crashed`, { error: String((error as Error)?.stack ?? error) });
+      return module.errorReply(error instanceof MockError ? error : new ServerFault('Internal error in ordermock'));
+    };
+
+    /**
+     * One synchronous step on the tenant: take a fault rule (`fault` 'take'), then validate, run the
+     * handler and journal. Nothing here awaits, so concurrent requests on one order never interleave,
+     * and the Redis store can run it again after a conflict.
+     */
+    const answer = (state: TenantStore, incoming: Incoming, routed: RoutedRequest, fault: FaultRule | null | 'take'): Outcome => {
       let tenant: Tenant | undefined;
       let reply: Reply;
       let faultNote: string | null = null;
       const validationErrors: string[] = [];
       // A dropped connection has no status; the journal records it as 0 so it still shows up.
       const journal = (status: number) => {
-        if (tenant && options.journal) journalRequest(tenant, req, api, op.operationId, status, started, validationErrors, faultNote);
+        if (tenant && options.journal) journalRequest(tenant, routed.req, api, op.operationId, status, incoming.started, validationErrors, faultNote);
       };
       try {
-        const token = module.tokenFrom(headerOf(req, 'authorization'));
-        if (!token) throw new Unauthorized(`Missing or malformed Authorization header. ${AUTH_HINT[api]}`);
-        tenant = enterTenant(store, token);
-        const accept = headerOf(req, 'accept');
-        if (accept !== undefined && !acceptsJson(accept)) throw new NotAcceptable(accept);
-        const fault = tenant.faults.rules.length ? takeFault(tenant.faults, api, op.operationId, () => tenantRandom(tenant!)) : null;
-        const preferHeader = headerOf(req, 'prefer');
-        const prefer = preferHeader ? parsePrefer(preferHeader) : {};
-        const payload = parseJsonBody(await req.readBody(options.bodyLimitBytes), headerOf(req, 'content-type'));
-        const delay = (fault?.delayMs ?? 0) + (prefer.delayMs ?? 0);
-        if (delay) await sleep(delay);
+        tenant = enterTenant(state, incoming.token);
+        if (incoming.notAcceptable) throw incoming.notAcceptable;
+        if (fault === 'take') {
+          fault = tenant.faults.rules.length ? takeFault(tenant.faults, api, op.operationId, () => tenantRandom(tenant!)) : null;
+          // The rule is taken (and, with Redis, committed) now; the reply comes from a step after the delay.
+          if (fault?.delayMs && !incoming.problem) return { pause: fault };
+        }
+        if (incoming.problem) throw incoming.problem;
         if (fault?.drop) {
           faultNote = `fault ${fault.id}: drop`;
           journal(0);
-          return DROPPED;
+          return { reply: DROPPED };
         }
-        // Re-enter after the awaits: an admin reset may have replaced the tenant meanwhile, and the
-        // handler below runs without awaiting, so concurrent requests on one order never interleave.
-        tenant = enterTenant(store, token);
-        const { params, body } = validateRequest({ params: pathParams, query: parseQuery(search), body: payload });
+        const { params, body } = validateRequest({ params: routed.params, query: parseQuery(routed.search), body: incoming.payload });
         if (fault?.status) {
           faultNote = `fault ${fault.id}: status ${fault.status}`;
           reply = cannedReply(api, op, fault.status);
-        } else if (prefer.code) reply = cannedReply(api, op, prefer.code, prefer.example);
-        else reply = handler(handlerContext(store, tenant, api, op.operationId, params, body));
+        } else if (incoming.prefer.code) reply = cannedReply(api, op, incoming.prefer.code, incoming.prefer.example);
+        else reply = handler(handlerContext(state, tenant, api, op.operationId, params, body));
       } catch (error) {
         if (error instanceof ValidationFailed) validationErrors.push(error.message);
-        if (!(error instanceof MockError)) options.logger?.error(`${api}.${op.operationId} crashed`, { error: String((error as Error)?.stack ?? error) });
-        reply = module.errorReply(error instanceof MockError ? error : new ServerFault('Internal error in ordermock'));
+        reply = errorFor(error);
       }
-      if (checkResponse) {
-        try {
-          checkResponse(reply.status, reply.body);
-        } catch (violation) {
-          options.logger?.error(`strict: ${(violation as Error).message}`, { api, operationId: op.operationId, status: reply.status });
-          reply = module.errorReply(violation as ServerFault);
-        }
-      }
+      reply = checked(reply);
       const sent = jsonReply(reply);
       journal(reply.status);
-      return sent;
+      return { reply: sent };
+    };
+
+    const handle: CoreRoute['handle'] = async (routed) => {
+      const { req } = routed;
+      const started = performance.now();
+      const token = module.tokenFrom(headerOf(req, 'authorization'));
+      if (!token) return jsonReply(checked(errorFor(new Unauthorized(`Missing or malformed Authorization header. ${AUTH_HINT[api]}`))));
+      const incoming: Incoming = { started, token, payload: undefined, prefer: {} };
+      const accept = headerOf(req, 'accept');
+      if (accept !== undefined && !acceptsJson(accept)) incoming.notAcceptable = new NotAcceptable(accept);
+      else {
+        try {
+          const preferHeader = headerOf(req, 'prefer');
+          if (preferHeader) incoming.prefer = parsePrefer(preferHeader);
+          incoming.payload = parseJsonBody(await req.readBody(options.bodyLimitBytes), headerOf(req, 'content-type'));
+        } catch (error) {
+          incoming.problem = error;
+        }
+        if (incoming.prefer.delayMs && !incoming.problem) await sleep(incoming.prefer.delayMs);
+      }
+      try {
+        // The memory store answers synchronously: no await on its path.
+        const first = store.run(token, (state) => answer(state, incoming, routed, 'take'));
+        const outcome = first instanceof Promise ? await first : first;
+        if (!outcome.pause) return outcome.reply;
+        const { pause } = outcome;
+        await sleep(pause.delayMs!);
+        const second = await store.run(token, (state) => answer(state, incoming, routed, pause));
+        return second.reply!;
+      } catch (error) {
+        // The store refused the step (a Redis tenant cap, Redis unreachable): nothing was applied or journaled.
+        return jsonReply(checked(errorFor(error)));
+      }
     };
     return { method: op.method, path: `${prefix}${op.routePath}`, handle };
   });

@@ -1,12 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkRestoredWorld } from '../apis/engine.js';
 import { createTenantStore, type TenantStore } from '../core/tenants.js';
+import { createMemoryStore } from '../store/memory.js';
+import type { StateStore } from '../store/types.js';
 import { nodeListener } from './node-adapter.js';
 import { DEFAULT_OPTIONS, type MockOptions } from './options.js';
 import { createRequestCore, type RequestCore } from './request-core.js';
 
 export type MockServer = {
-  store: TenantStore;
+  /** Where the tenants live: this process's memory (the default) or a store shared by several instances. */
+  store: StateStore;
   options: MockOptions;
   /** The transport-neutral pipeline the server (and any other adapter) calls. */
   core: RequestCore;
@@ -16,10 +20,14 @@ export type MockServer = {
   close(): Promise<void>;
 };
 
-/** Builds the whole mock (every API, admin) on one store; nothing here listens until `listen`. */
-export function createMock(overrides: Partial<MockOptions> = {}, store?: TenantStore): MockServer {
+/**
+ * Builds the whole mock (every API, admin) on one store; nothing here listens until `listen`.
+ * `store`: a StateStore (from `openStore`, e.g. Redis), or the TenantStore of a memory store.
+ * The caller that passes a store closes it.
+ */
+export function createMock(overrides: Partial<MockOptions> = {}, store?: TenantStore | StateStore): MockServer {
   const options: MockOptions = { ...DEFAULT_OPTIONS, ...overrides };
-  const state = store ?? createTenantStore(options.seed, options.limits);
+  const state = store && 'run' in store ? store : createMemoryStore(store ?? createTenantStore(options.seed, options.limits), checkRestoredWorld);
   const core = createRequestCore(options, state);
   const server = createServer(nodeListener(core));
   // Clients that keep connections open (browsers, load generators) should not see them cut at 5 s.

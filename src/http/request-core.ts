@@ -1,7 +1,6 @@
 import { enterTenant } from '../apis/engine.js';
 import { API_MODULES } from '../apis/registry.js';
 import { MethodNotAllowed, NotFound, type MockError } from '../core/errors.js';
-import type { TenantStore } from '../core/tenants.js';
 import { docsRoutes } from '../docs/routes.js';
 import { adminErrorReply, adminRoutes, ADMIN_PREFIX } from './admin.js';
 import { apiRoutes, journalRequest } from './api-routes.js';
@@ -10,6 +9,7 @@ import { headerOf, jsonReply, type PlainReply, type PlainRequest } from './excha
 import { apiPrefix, type MockOptions } from './options.js';
 import type { CoreRoute } from './routed.js';
 import { createRouter } from './router.js';
+import type { StateStore } from '../store/types.js';
 
 const ALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -17,7 +17,7 @@ const ALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 export type RequestCore = (req: PlainRequest) => Promise<PlainReply>;
 
 /** Builds the pipeline for every API, the admin API, the index and the docs, on one store. */
-export function createRequestCore(options: MockOptions, store: TenantStore): RequestCore {
+export function createRequestCore(options: MockOptions, store: StateStore): RequestCore {
   const router = createRouter<CoreRoute['handle']>();
   const index = { name: 'ordermock', apis: options.apis.map((api) => ({ api, base_url: apiPrefix(options, api) || '/' })), admin: ADMIN_PREFIX, docs: '/docs' };
   const routes: CoreRoute[] = [
@@ -31,7 +31,7 @@ export function createRequestCore(options: MockOptions, store: TenantStore): Req
   const cors = createCors(options.cors);
 
   /** Requests no operation answers still get the owning API's error shape, so clients parse every answer alike. */
-  const unrouted = (req: PlainRequest, path: string, error: MockError): PlainReply => {
+  const unrouted = async (req: PlainRequest, path: string, error: MockError): Promise<PlainReply> => {
     const started = performance.now();
     // `/dirtylemon` itself belongs to the API too, and `/__mockery` does not belong to the admin API.
     const under = (prefix: string) => prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
@@ -43,9 +43,9 @@ export function createRequestCore(options: MockOptions, store: TenantStore): Req
     const token = API_MODULES[api].tokenFrom(headerOf(req, 'authorization'));
     if (token && options.journal) {
       try {
-        journalRequest(enterTenant(store, token), req, api, null, reply.status, started, [], null);
+        await store.run(token, (state) => journalRequest(enterTenant(state, token), req, api, null, reply.status, started, [], null));
       } catch {
-        // A tenant table at its cap: the answer still goes out, unjournaled.
+        // A tenant table at its cap, or the store unreachable: the answer still goes out, unjournaled.
       }
     }
     return jsonReply(reply);
@@ -61,9 +61,9 @@ export function createRequestCore(options: MockOptions, store: TenantStore): Req
     let reply: PlainReply;
     if (match.kind === 'found') reply = await match.handler({ req, path, search: queryAt === -1 ? '' : req.url.slice(queryAt + 1), params: match.params });
     else if (match.kind === 'method') {
-      reply = unrouted(req, path, new MethodNotAllowed(req.method, path, match.allow));
+      reply = await unrouted(req, path, new MethodNotAllowed(req.method, path, match.allow));
       reply.headers.allow = match.allow.join(', ');
-    } else reply = unrouted(req, path, new NotFound('route', `${req.method} ${path}`, 'path'));
+    } else reply = await unrouted(req, path, new NotFound('route', `${req.method} ${path}`, 'path'));
     const corsHeaders = cors.headersFor(req);
     if (corsHeaders) Object.assign(reply.headers, corsHeaders);
     return reply;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_ORDERS } from '../../src/apis/dirtylemon/fixtures.js';
 import { loadStateFile, saveStateFile } from '../../src/cli/state-file.js';
 import { createTenantStore } from '../../src/core/tenants.js';
+import type { MemoryStore } from '../../src/store/memory.js';
 import { startMock, type RunningMock } from '../helpers/mock.js';
 
 let mock: RunningMock;
@@ -203,7 +204,7 @@ describe('state', () => {
     await mock.call('POST', `/dirtylemon/v1/orders/${FIXTURE_ORDERS.created}/pay`, { token });
     await mock.call('DELETE', '/sfox/v1/orders/124', { token });
     const file = join(mkdtempSync(join(tmpdir(), 'ordermock-')), 'state.json');
-    saveStateFile(file, mock.mock.store);
+    saveStateFile(file, (mock.mock.store as MemoryStore).tenants);
     const restored = createTenantStore();
     loadStateFile(file, restored);
     const again = await startMock({}, restored);

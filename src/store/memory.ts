@@ -1,0 +1,28 @@
+import { createJournal } from '../core/journal.js';
+import { createOutbox } from '../core/outbox.js';
+import { restoreStore, snapshotStore } from '../core/snapshot.js';
+import type { WorldCheck } from '../core/snapshot-check.js';
+import { resetTenants, type TenantStore } from '../core/tenants.js';
+import { summarizeTenant, type StateStore } from './types.js';
+
+/** The store of one process: every step runs synchronously on `tenants`, the embedded default and the fastest. */
+export type MemoryStore = StateStore & { kind: 'memory'; tenants: TenantStore };
+
+/** `checkWorld` vets the worlds of a restored snapshot (the engine's check that an API can serve them). */
+export function createMemoryStore(tenants: TenantStore, checkWorld?: WorldCheck): MemoryStore {
+  return {
+    kind: 'memory',
+    tenants,
+    get limits() {
+      return tenants.limits;
+    },
+    run: (_token, work) => work(tenants),
+    outboxOf: (token) => tenants.tenants.get(token)?.outbox ?? createOutbox(),
+    journalOf: (token) => tenants.tenants.get(token)?.journal ?? createJournal(),
+    listTenants: () => [...tenants.tenants.values()].map(summarizeTenant),
+    reset: (token) => resetTenants(tenants, token),
+    snapshot: () => snapshotStore(tenants),
+    restore: (input) => restoreStore(tenants, input, checkWorld),
+    close: async () => {},
+  };
+}

@@ -1,0 +1,291 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createClient } from '@redis/client';
+import { LimitReached, MockError, StoreUnavailable } from '../core/errors.js';
+import { ForeignSnapshot, restoreStore, snapshotStore } from '../core/snapshot.js';
+import type { WorldCheck } from '../core/snapshot-check.js';
+import { createTenantStore, type Limits, type Tenant, type TenantStore } from '../core/tenants.js';
+import { decodeLogs, decodeTenant, encodeTenant, FIELD, indexKey, takeWrites, tenantKeys } from './redis-codec.js';
+import { COMMITTED, commitScript, TENANT_LIMIT } from './redis-scripts.js';
+import { summarizeTenant, type StateStore, type TenantSummary } from './types.js';
+
+export type RedisStoreOptions = {
+  /** `redis://[user:password@]host:port[/db]` (or `rediss://`); any Redis-protocol server (Redis 7, Valkey). */
+  url: string;
+  /** Put before every key, so several mocks (or test files) share one Redis. */
+  prefix: string;
+  /** Idle tenants vanish after this long; every request renews it. */
+  tenantTtlMs: number;
+  seed: string;
+  limits: Limits;
+  /** Told once when the connection is lost and once when it is back. */
+  log?: { info(message: string): void; error(message: string): void };
+  /** Restores must produce worlds the APIs can serve (the engine's check). */
+  checkWorld?: WorldCheck;
+};
+
+export type RedisStore = StateStore & { kind: 'redis'; prefix: string };
+
+/** What this instance knows of a tenant beside its cached copy. */
+type Entry = {
+  /** The version the next step expects to find in Redis: the last one read, or the last one this instance committed. */
+  version: string;
+  /** The meta text as of that version, to tell whether a step changed it. */
+  meta: string;
+  /** When this instance last renewed the tenant's place in the tenants index. */
+  touchedAt: number;
+};
+
+/** Attempts at one step before it is answered 503: two busy instances settle in a few. */
+const MAX_ATTEMPTS = 200;
+/** The cached tenants per instance; past it the oldest is dropped (and reloaded when next asked). */
+const CACHE_LIMIT = 1_000;
+
+const globEscape = (text: string) => text.replace(/[*?[\]\\]/g, '\\$&');
+
+/**
+ * Connects to Redis and answers once connected; rejects with a one-line reason when Redis cannot
+ * be reached. After that the client reconnects on its own: steps fail with StoreUnavailable while
+ * the connection is down and succeed again as soon as it is back.
+ *
+ * Redis holds the truth; this instance keeps a copy of each tenant it served and runs every step
+ * on that copy synchronously, exactly as the memory store does. The step's writes (changed
+ * orders, new outbox and journal entries, the meta) then commit in one script that first checks
+ * the tenant's version (check-and-set). A step that finds the version moved — another instance
+ * committed — drops the copy, reloads the tenant and runs again: handlers are pure given the state,
+ * so a re-run is safe, and no request ever sees a half-applied one.
+ */
+export async function createRedisStore(options: RedisStoreOptions): Promise<RedisStore> {
+  const { prefix, limits } = options;
+  let connected = false;
+  let down = false;
+  const client = createClient({
+    url: options.url,
+    scripts: { commit: commitScript },
+    // Fail fast while disconnected: a request answers 503 now rather than hanging until Redis returns.
+    disableOfflineQueue: true,
+    socket: {
+      // Before the first connection: give up (the server must not start); after: keep trying.
+      reconnectStrategy: (retries: number, cause: Error) => (connected ? Math.min(25 * 2 ** retries, 500) : cause),
+    },
+  });
+  client.on('error', (error: Error) => {
+    if (!connected || down) return;
+    down = true;
+    options.log?.error(`redis store: lost the connection to ${redact(options.url)} (${error.message}); answering 503 until it is back`);
+  });
+  client.on('ready', () => {
+    if (down) options.log?.info(`redis store: connection to ${redact(options.url)} is back`);
+    down = false;
+  });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`cannot reach Redis at ${redact(options.url)} (${(error as Error).message || (error as Error).name})`);
+  }
+  connected = true;
+
+  const instance = randomUUID().slice(0, 8);
+  let counter = 0;
+  const newVersion = () => `${instance}:${(++counter).toString(36)}`;
+  const index = indexKey(prefix);
+  const keysOf = (token: string) => ({ ...tenantKeys(prefix, token), index });
+  const touchEveryMs = Math.min(options.tenantTtlMs / 10, 60_000);
+  const unavailable = (error: unknown) => (error instanceof StoreUnavailable ? error : new StoreUnavailable((error as Error)?.message ?? String(error)));
+
+  // The cached tenants, as a TenantStore the engine works on. Its tenant cap is Redis's business.
+  const cache = createTenantStore(options.seed, { maxTenants: Infinity, maxOrders: limits.maxOrders });
+  const entries = new Map<string, Entry>();
+  const loading = new Map<string, Promise<Entry>>();
+
+  const forget = (token: string, entry?: Entry) => {
+    if (entry && entries.get(token) !== entry) return;
+    entries.delete(token);
+    cache.tenants.delete(token);
+  };
+
+  function load(token: string): Promise<Entry> {
+    let pending = loading.get(token);
+    if (!pending) {
+      pending = client
+        .hGetAll(keysOf(token).state)
+        .then((hash) => {
+          const decoded = decodeTenant(token, hash as Record<string, string>);
+          const entry: Entry = { version: decoded?.version ?? '', meta: decoded?.meta ?? '', touchedAt: 0 };
+          forget(token);
+          if (decoded) cache.tenants.set(token, decoded.tenant);
+          entries.set(token, entry);
+          if (entries.size > CACHE_LIMIT) forget(entries.keys().next().value!);
+          return entry;
+        }, (error) => Promise.reject(unavailable(error)))
+        .finally(() => loading.delete(token));
+      loading.set(token, pending);
+    }
+    return pending;
+  }
+
+  async function run<T>(token: string, work: (state: TenantStore) => T): Promise<T> {
+    const keys = keysOf(token);
+    for (let attempt = 1; ; attempt++) {
+      const entry = entries.get(token) ?? (await load(token));
+      // Another step may have dropped or replaced the copy while this one waited for it.
+      if (entries.get(token) !== entry) continue;
+      let result: T | undefined;
+      let failure: { error: unknown } | undefined;
+      try {
+        result = work(cache);
+      } catch (error) {
+        // A step that throws still commits what it changed before, as in memory (and must check its read).
+        failure = { error };
+      }
+      const tenant = cache.tenants.get(token);
+      if (!tenant) {
+        if (failure) throw failure.error;
+        return result as T;
+      }
+      const writes = takeWrites(tenant, entry.meta);
+      const expected = entry.version;
+      // Set before the commit is sent: the next step on this copy builds on this one and commits after it.
+      const next = writes.changesState ? (entry.version = newVersion()) : '';
+      if (writes.meta) entry.meta = writes.meta;
+      const now = Date.now();
+      const touch = now - entry.touchedAt >= touchEveryMs;
+      if (touch) entry.touchedAt = now;
+      let outcome: number;
+      try {
+        outcome = await client.commit(keys, { token, expected, next, ttlMs: options.tenantTtlMs, maxTenants: limits.maxTenants, journalCapacity: tenant.journal.capacity, touch }, writes);
+      } catch (error) {
+        forget(token, entry);
+        throw unavailable(error);
+      }
+      if (outcome === COMMITTED) {
+        if (failure) throw failure.error;
+        return result as T;
+      }
+      forget(token, entry);
+      if (outcome === TENANT_LIMIT) throw new LimitReached('tenants', limits.maxTenants);
+      if (attempt >= MAX_ATTEMPTS) throw new StoreUnavailable(`tenant ${token.slice(0, 40)} kept changing under ${MAX_ATTEMPTS} attempts`);
+      // Two instances trading one tenant back and forth: let one of them go first.
+      if (attempt > 3) await sleep(Math.random() * Math.min(attempt, 20));
+    }
+  }
+
+  /** A tenant with its outbox and journal in full, read in one transaction (snapshots). */
+  async function readWhole(token: string): Promise<Tenant | null> {
+    const keys = keysOf(token);
+    const [hash, outbox, journal] = (await client.multi().hGetAll(keys.state).lRange(keys.outbox, 0, -1).lRange(keys.journal, 0, -1).exec()) as unknown as [Record<string, string>, string[], string[]];
+    const decoded = decodeTenant(token, hash);
+    if (!decoded) return null;
+    const logs = decodeLogs({ outboxId: hash[FIELD.outboxId] ?? null, journalId: hash[FIELD.journalId] ?? null }, outbox, journal, decoded.tenant.journal.capacity);
+    return { ...decoded.tenant, ...logs };
+  }
+
+  /** Every tenant token with state under the prefix. */
+  async function allTokens(): Promise<string[]> {
+    const statePrefix = tenantKeys(prefix, '').state;
+    const tokens: string[] = [];
+    for await (const keys of client.scanIterator({ MATCH: `${globEscape(statePrefix)}*`, COUNT: 1000 })) {
+      for (const key of keys) tokens.push(key.slice(statePrefix.length));
+    }
+    return tokens;
+  }
+
+  const guarded = async <T>(step: () => Promise<T>): Promise<T> => {
+    try {
+      return await step();
+    } catch (error) {
+      throw error instanceof ForeignSnapshot || error instanceof MockError ? error : unavailable(error);
+    }
+  };
+
+  async function readLogs(token: string) {
+    const keys = keysOf(token);
+    const [outboxId, journalId, outbox, journal] = (await client.multi().hGet(keys.state, FIELD.outboxId).hGet(keys.state, FIELD.journalId).lRange(keys.outbox, 0, -1).lRange(keys.journal, 0, -1).exec()) as unknown as [string | null, string | null, string[], string[]];
+    const capacity = cache.tenants.get(token)?.journal.capacity ?? 1000;
+    return decodeLogs({ outboxId, journalId }, outbox, journal, capacity);
+  }
+
+  return {
+    kind: 'redis',
+    prefix,
+    limits,
+    run: (token, work) => run(token, work),
+    outboxOf: (token) => guarded(async () => (await readLogs(token)).outbox),
+    journalOf: (token) => guarded(async () => (await readLogs(token)).journal),
+    listTenants: () =>
+      guarded(async () => {
+        const summaries: TenantSummary[] = [];
+        for (const token of await allTokens()) {
+          const hash = (await client.hGetAll(keysOf(token).state)) as Record<string, string>;
+          const decoded = decodeTenant(token, hash);
+          if (decoded) summaries.push(summarizeTenant(decoded.tenant));
+        }
+        return summaries;
+      }),
+    reset: (token) =>
+      guarded(async () => {
+        if (token !== undefined) {
+          const keys = keysOf(token);
+          const [removed] = (await client.multi().del(keys.state).del([keys.outbox, keys.journal]).zRem(index, token).exec()) as unknown as [number];
+          forget(token);
+          return removed;
+        }
+        const tokens = await allTokens();
+        const doomed: string[] = [];
+        for await (const keys of client.scanIterator({ MATCH: `${globEscape(prefix)}*`, COUNT: 1000 })) doomed.push(...keys);
+        for (let i = 0; i < doomed.length; i += 1000) await client.unlink(doomed.slice(i, i + 1000));
+        entries.clear();
+        cache.tenants.clear();
+        return tokens.length;
+      }),
+    snapshot: () =>
+      guarded(async () => {
+        const whole = createTenantStore(options.seed, limits);
+        for (const token of await allTokens()) {
+          const tenant = await readWhole(token);
+          if (tenant) whole.tenants.set(token, tenant);
+        }
+        return snapshotStore(whole);
+      }),
+    restore: (input) =>
+      guarded(async () => {
+        // Checked (and decoded) in full before anything in Redis changes.
+        const restored = createTenantStore(options.seed, limits);
+        const count = restoreStore(restored, input, options.checkWorld);
+        const stale: string[] = [];
+        for await (const keys of client.scanIterator({ MATCH: `${globEscape(prefix)}*`, COUNT: 1000 })) stale.push(...keys);
+        const multi = client.multi();
+        for (let i = 0; i < stale.length; i += 1000) multi.unlink(stale.slice(i, i + 1000));
+        const now = Date.now();
+        for (const tenant of restored.tenants.values()) {
+          const keys = keysOf(tenant.token);
+          const { fields, outbox, journal } = encodeTenant(tenant, newVersion());
+          multi.unlink([keys.state, keys.outbox, keys.journal]);
+          multi.hSet(keys.state, fields);
+          if (outbox.length) multi.rPush(keys.outbox, outbox);
+          if (journal.length) multi.rPush(keys.journal, journal);
+          for (const key of [keys.state, keys.outbox, keys.journal]) multi.pExpire(key, options.tenantTtlMs);
+          multi.zAdd(index, { score: now, value: tenant.token });
+        }
+        await multi.exec();
+        entries.clear();
+        cache.tenants.clear();
+        return count;
+      }),
+    close: async () => {
+      connected = false;
+      if (client.isOpen) await client.close();
+    },
+  };
+}
+
+/** The URL without its password, for logs and errors. */
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
