@@ -117,7 +117,7 @@ export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions
           reply = module.errorReply(violation as ServerFault);
         }
       }
-      const sent = jsonReply(reply);
+      const sent = jsonReply(reply, op.method === 'GET');
       journal(reply.status);
       return sent;
     };
