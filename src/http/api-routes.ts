@@ -139,7 +139,7 @@ export function apiRoutes(api: ApiName, store: StateStore, options: MockOptions)
         reply = errorFor(error);
       }
       reply = checked(reply);
-      const sent = jsonReply(reply);
+      const sent = jsonReply(reply, op.method === 'GET');
       journal(reply.status);
       return { reply: sent };
     };

@@ -31,8 +31,27 @@ export const headerOf = (req: PlainRequest, name: string): string | undefined =>
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** A handler's reply serialized as JSON (the core adds the headers every answer carries). */
-export const jsonReply = (reply: Reply): PlainReply => ({ status: reply.status, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify(reply.body) });
+/**
+ * JSON text of bodies that reads answered, kept per object. A stored order is never changed in
+ * place (a transition stores a new object: core/transitions.ts), so its text stays right for as
+ * long as the object lives, and each version of an order is serialized once however often it is
+ * read. Only reads fill it: a created order's text would double the memory of a write-heavy mock.
+ */
+const readTexts = new WeakMap<object, string>();
+
+function bodyText(reply: Reply, read: boolean): string {
+  const { body } = reply;
+  if (!read || reply.status >= 300 || typeof body !== 'object' || body === null) return JSON.stringify(body);
+  let text = readTexts.get(body);
+  if (text === undefined) readTexts.set(body, (text = JSON.stringify(body)));
+  return text;
+}
+
+/**
+ * A handler's reply serialized as JSON (the core adds the headers every answer carries). `read`:
+ * the body is stored state answered to a GET, whose text may be kept for the next read.
+ */
+export const jsonReply = (reply: Reply, read = false): PlainReply => ({ status: reply.status, headers: { 'content-type': JSON_TYPE }, body: bodyText(reply, read) });
 
 /** Bytes of a body already in memory (MSW, direct calls), refused past the limit like a streamed one. */
 export function bodyFromBytes(bytes: Uint8Array | undefined): (limitBytes: number) => Promise<Uint8Array | undefined> {
