@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createMock, type MockServer } from '../../src/http/app.js';
 import type { MockOptions } from '../../src/http/options.js';
-import type { TenantStore } from '../../src/core/tenants.js';
+import { DEFAULT_LIMITS, type TenantStore } from '../../src/core/tenants.js';
+import { createRedisStore } from '../../src/store/redis.js';
+import { checkRestoredWorld } from '../../src/apis/engine.js';
+import { startRedisServer } from './redis-server.js';
 
 export type RunningMock = {
   mock: MockServer;
@@ -13,9 +16,20 @@ export type RunningMock = {
   close(): Promise<void>;
 };
 
-/** Starts the whole mock in strict mode on an ephemeral loopback port. */
-export async function startMock(options: Partial<MockOptions> = {}, store?: TenantStore): Promise<RunningMock> {
-  const mock = createMock({ strict: true, ...options }, store);
+/** The stores the behaviour suites run against: the same tables, once per store. */
+export const STORE_KINDS = ['memory', 'redis'] as const;
+export type StoreKind = (typeof STORE_KINDS)[number];
+
+/**
+ * Starts the whole mock in strict mode on an ephemeral loopback port. `store` 'redis' gives it a
+ * real redis-server of its own (stopped on close); a TenantStore or 'memory' keeps it in memory.
+ */
+export async function startMock(options: Partial<MockOptions> = {}, store: TenantStore | StoreKind = 'memory'): Promise<RunningMock> {
+  const redis = store === 'redis' ? await startRedisServer() : null;
+  const shared = redis
+    ? await createRedisStore({ url: redis.url, prefix: `test-${randomUUID().slice(0, 8)}:`, tenantTtlMs: 3_600_000, seed: options.seed ?? 'ordermock', limits: options.limits ?? DEFAULT_LIMITS, checkWorld: checkRestoredWorld })
+    : null;
+  const mock = createMock({ strict: true, ...options }, shared ?? (store === 'memory' || store === 'redis' ? undefined : store));
   const port = await mock.listen(0);
   const base = `http://127.0.0.1:${port}`;
   return {
@@ -37,7 +51,11 @@ export async function startMock(options: Partial<MockOptions> = {}, store?: Tena
       }
       return { status: res.status, body, headers: res.headers };
     },
-    close: () => mock.close(),
+    async close() {
+      await mock.close();
+      await shared?.close();
+      await redis?.stop();
+    },
   };
 }
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { MockOptions } from '../../../src/http/options.js';
-import { startMock, type RunningMock } from '../../helpers/mock.js';
+import { startMock, type RunningMock, type StoreKind } from '../../helpers/mock.js';
 import { rawClient, type RawClient, type RawResponse } from './raw-client.js';
 
-/** Starts the strict mock for a test file with a keep-alive raw client to it; both close after the file. */
-export function mockForFile(options: Partial<MockOptions> = {}, { sockets = 16 } = {}): { mock: RunningMock; client: RawClient } {
+/** Starts the strict mock (on `store`) for a test file (or a describe block) with a keep-alive raw client to it; both close after the file. */
+export function mockForFile(options: Partial<MockOptions> = {}, { sockets = 16, store = 'memory' as StoreKind } = {}): { mock: RunningMock; client: RawClient } {
   const handle = {} as { mock: RunningMock; client: RawClient };
   beforeAll(async () => {
-    handle.mock = await startMock(options);
+    handle.mock = await startMock(options, store);
     handle.client = rawClient(handle.mock.base, { sockets });
   });
   afterAll(async () => {
