@@ -3,6 +3,7 @@ import { createMock, type MockServer } from '../../src/http/app.js';
 import type { MockOptions } from '../../src/http/options.js';
 import { DEFAULT_LIMITS, type TenantStore } from '../../src/core/tenants.js';
 import { createRedisStore } from '../../src/store/redis.js';
+import type { StateStore } from '../../src/store/types.js';
 import { checkRestoredWorld } from '../../src/apis/engine.js';
 import { startRedisServer } from './redis-server.js';
 
@@ -22,9 +23,10 @@ export type StoreKind = (typeof STORE_KINDS)[number];
 
 /**
  * Starts the whole mock in strict mode on an ephemeral loopback port. `store` 'redis' gives it a
- * real redis-server of its own (stopped on close); a TenantStore or 'memory' keeps it in memory.
+ * real redis-server of its own (stopped on close); a TenantStore or 'memory' keeps it in memory;
+ * a StateStore is used as it is (and left open).
  */
-export async function startMock(options: Partial<MockOptions> = {}, store: TenantStore | StoreKind = 'memory'): Promise<RunningMock> {
+export async function startMock(options: Partial<MockOptions> = {}, store: TenantStore | StateStore | StoreKind = 'memory'): Promise<RunningMock> {
   const redis = store === 'redis' ? await startRedisServer() : null;
   const shared = redis
     ? await createRedisStore({ url: redis.url, prefix: `test-${randomUUID().slice(0, 8)}:`, tenantTtlMs: 3_600_000, seed: options.seed ?? 'ordermock', limits: options.limits ?? DEFAULT_LIMITS, checkWorld: checkRestoredWorld })

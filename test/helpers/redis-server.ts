@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { connect, createServer } from 'node:net';
 
 /** Debian's redis-server (`apt-get install redis-server`; .ci/run installs it when absent). */
@@ -10,7 +12,7 @@ export type RedisServer = {
   url: string;
   /** Stops the server (SIGKILL: the test of a lost store wants it gone at once, without a save). */
   stop(): Promise<void>;
-  /** Starts it again on the same port, empty. */
+  /** Starts it again on the same port: empty, or with what it had persisted. */
   start(): Promise<void>;
 };
 
@@ -22,9 +24,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function launch(port: number): Promise<ChildProcess> {
-  // No persistence: each test's Redis starts empty and leaves nothing behind.
-  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: ['ignore', 'pipe', 'pipe'] });
+function launch(port: number, persistDir: string | null): Promise<ChildProcess> {
+  // Without persistence a test's Redis starts empty and leaves nothing behind; with it, every write
+  // is in the append-only file before Redis answers, so a SIGKILL loses nothing that was acknowledged.
+  const persistence = persistDir ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', persistDir] : ['--appendonly', 'no'];
+  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--loglevel', 'warning'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -51,13 +55,19 @@ function launch(port: number): Promise<ChildProcess> {
   });
 }
 
-/** Starts a real redis-server on a free loopback port; it is killed with the test process at the latest. */
-export async function startRedisServer(): Promise<RedisServer> {
+/**
+ * Starts a real redis-server on a free loopback port; it is killed with the test process at the
+ * latest. `persist`: keep an append-only file in a temporary folder, so a restart finds the data.
+ */
+export async function startRedisServer({ persist = false } = {}): Promise<RedisServer> {
   if (!existsSync(REDIS_SERVER)) throw new Error(`${REDIS_SERVER} is missing: apt-get install redis-server`);
   const port = await freePort();
-  let child: ChildProcess | null = await launch(port);
-  const kill = () => child?.kill('SIGKILL');
-  process.once('exit', kill);
+  const persistDir = persist ? mkdtempSync(join(tmpdir(), 'ordermock-redis-')) : null;
+  let child: ChildProcess | null = await launch(port, persistDir);
+  process.once('exit', () => {
+    child?.kill('SIGKILL');
+    if (persistDir) rmSync(persistDir, { recursive: true, force: true });
+  });
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
@@ -70,7 +80,7 @@ export async function startRedisServer(): Promise<RedisServer> {
       await exited;
     },
     async start() {
-      child = await launch(port);
+      child = await launch(port, persistDir);
     },
   };
 }

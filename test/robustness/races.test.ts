@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_ORDERS } from '../../src/apis/dirtylemon/fixtures.js';
 import { API_MODULES } from '../../src/apis/registry.js';
-import type { StateMachine } from '../../src/spec/state-machine.js';
 import { adminCall, mockForFile } from './helpers/harness.js';
+import { replay } from './helpers/replay.js';
 import { STORE_KINDS } from '../helpers/mock.js';
 
 const CONCURRENCY = 1_000;
@@ -22,19 +22,6 @@ describe.each(STORE_KINDS)('%s store', (store) => {
     const res = await adminCall(files.client, token, method, path, body);
     expect(res.status, `${method} ${path}: ${res.text}`).toBeLessThan(300);
     return res.body;
-  }
-
-  /** Walks operations through the spec's table from `start`; fails on a step the table does not allow. */
-  function replay(machine: StateMachine, start: string, operationIds: string[]) {
-    let state = start;
-    const effects: string[] = [];
-    for (const operationId of operationIds) {
-      const rule = machine.operations[operationId]!.rules.find((r) => r.from.includes(state));
-      expect(rule, `${operationId} from ${state}`).toBeDefined();
-      effects.push(...rule!.effects);
-      state = rule!.to ?? state;
-    }
-    return { state, effects };
   }
 
   /** Delays spread over 0–24 ms, so arrival order and handling order differ. */
