@@ -6,7 +6,7 @@ import type { Reply } from '../apis/types.js';
 import { nowIso } from '../core/clock.js';
 import { MockError, ServerFault, Unauthorized, ValidationFailed } from '../core/errors.js';
 import { takeFault } from '../core/faults.js';
-import { appendJournal } from '../core/journal.js';
+import { appendJournal, errorCodeOf, journalBody } from '../core/journal.js';
 import { tenantRandom, type Tenant, type TenantStore } from '../core/tenants.js';
 import { loadSpec, type ApiName } from '../spec/load.js';
 import { indexOperations, type OperationIndex } from '../spec/operations.js';
@@ -57,9 +57,10 @@ export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions
       let tenant: Tenant | undefined;
       let reply: Reply;
       let faultNote: string | null = null;
+      let payload: unknown;
       const validationErrors: string[] = [];
       // A dropped connection has no status; the journal records it as 0 so it still shows up.
-      const journal = (status: number) => {
+      const journal = (status: number, replyBytes?: number) => {
         if (!tenant || !options.journal) return;
         appendJournal(tenant.journal, {
           at: nowIso(tenant.clock),
@@ -71,6 +72,9 @@ export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions
           latency_ms: Math.round((performance.now() - started) * 1000) / 1000,
           validation_errors: validationErrors,
           fault: faultNote,
+          request_body: journalBody(payload, Number(req.headers['content-length']) || undefined),
+          response_body: replyBytes === undefined ? null : journalBody(reply.body, replyBytes),
+          error_code: replyBytes === undefined ? null : errorCodeOf(reply.body),
         });
       };
       try {
@@ -79,7 +83,7 @@ export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions
         tenant = enterTenant(store, token);
         const fault = tenant.faults.rules.length ? takeFault(tenant.faults, api, op.operationId, () => tenantRandom(tenant!)) : null;
         const prefer = req.headers.prefer ? parsePrefer(String(req.headers.prefer)) : {};
-        const payload = await readJsonBody(req, options.bodyLimitBytes);
+        payload = await readJsonBody(req, options.bodyLimitBytes);
         const delay = (fault?.delayMs ?? 0) + (prefer.delayMs ?? 0);
         if (delay) await sleep(delay);
         if (fault?.drop) {
@@ -109,8 +113,7 @@ export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions
           reply = module.errorReply(violation as ServerFault);
         }
       }
-      sendJson(res, reply);
-      journal(reply.status);
+      journal(reply.status, sendJson(res, reply));
     };
     return { method: op.method, path: `${prefix}${op.routePath}`, handle };
   });

@@ -5,13 +5,16 @@ import { CORS_HEADERS } from './cors.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', ...CORS_HEADERS };
 
-export function sendJson(res: ServerResponse, reply: Reply, extraHeaders?: Record<string, string>): void {
+/** Writes the reply as JSON; returns the body's size in bytes (the journal bounds what it keeps by it). */
+export function sendJson(res: ServerResponse, reply: Reply, extraHeaders?: Record<string, string>): number {
   const text = JSON.stringify(reply.body);
   const headers: Record<string, string | number> = extraHeaders ? { ...JSON_HEADERS, ...extraHeaders } : { ...JSON_HEADERS };
   // A length instead of chunked framing: fewer bytes and less work per response.
-  if (text !== undefined) headers['content-length'] = Buffer.byteLength(text);
+  const bytes = text === undefined ? 0 : Buffer.byteLength(text);
+  if (text !== undefined) headers['content-length'] = bytes;
   res.writeHead(reply.status, headers);
   res.end(text);
+  return bytes;
 }
 
 /** Whether the operation's spec lists this status (exactly, or as a `4XX`/`5XX` range). */
