@@ -5,6 +5,7 @@ import { API_MODULES } from '../apis/registry.js';
 import { NotFound } from '../core/errors.js';
 import { createTenantStore, type TenantStore } from '../core/tenants.js';
 import { docsRoutes } from '../docs/routes.js';
+import { inspectorRoutes } from '../inspector/routes.js';
 import { adminErrorReply, adminRoutes, ADMIN_PREFIX } from './admin.js';
 import { apiRoutes, type Route } from './api-routes.js';
 import { answerPreflight } from './cors.js';
@@ -43,6 +44,7 @@ export function createMock(overrides: Partial<MockOptions> = {}, store?: TenantS
   const index = { name: 'ordermock', apis: options.apis.map((api) => ({ api, base_url: apiPrefix(options, api) || '/' })), admin: ADMIN_PREFIX, docs: '/docs' };
   app.get('/', ((_req: IncomingMessage, res: ServerResponse) => sendJson(res, { status: 200, body: index })) as any);
   for (const route of docsRoutes(options.apis)) app.get(route.path, route.handle as any);
+  for (const route of inspectorRoutes(options)) app.get(route.path, route.handle as any);
   const server = createServer((req, res) => {
     if (!answerPreflight(req, res)) app.handler(req as any, res, undefined as any);
   });
