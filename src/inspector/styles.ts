@@ -77,9 +77,9 @@ svg.lc .count text { fill: #fff; font-size: 11px; font-weight: 700; text-anchor:
 .history li { padding: 3px 0; border-bottom: 1px solid #f0f2f4; }
 .history .bad { color: var(--red); }
 .timeline { list-style: none; margin: 0; padding: 0; max-height: 320px; overflow: auto; }
-.timeline li { display: grid; grid-template-columns: 92px 90px 150px 1fr; gap: 8px; padding: 4px 0; border-bottom: 1px solid #f0f2f4; align-items: baseline; }
+.timeline li { display: grid; grid-template-columns: 92px 80px 200px 1fr; gap: 8px; padding: 4px 0; border-bottom: 1px solid #f0f2f4; align-items: baseline; }
 .timeline time, .timeline .api { color: var(--muted); font-size: 12.5px; }
-.effect { font-weight: 600; }
+.effect { font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .effect.charge, .effect.refund { color: #15803d; }
 .effect.shipments { color: #7c3aed; }
 .effect.history { color: #be185d; }
