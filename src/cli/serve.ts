@@ -118,6 +118,6 @@ function printBanner(host: string, port: number, apis: ApiName[], format: LogFor
     const width = Math.max(...tryIt.map((t) => t.label.length));
     for (const { label, value } of tryIt) lines.push(`      ${label.padEnd(width)}  ${value}`);
   }
-  lines.push('', `  ${'admin'.padEnd(11)} ${base}/__mock`, `  ${'docs'.padEnd(11)} ${base}/docs`, '', 'Each Authorization token is its own tenant. Ctrl-C to stop.', '');
+  lines.push('', `  ${'admin'.padEnd(11)} ${base}/__mock`, `  ${'inspector'.padEnd(11)} ${base}/__mock/ui?token=<token>`, `  ${'docs'.padEnd(11)} ${base}/docs`, '', 'Each Authorization token is its own tenant. Ctrl-C to stop.', '');
   process.stdout.write(lines.join('\n'));
 }

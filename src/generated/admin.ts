@@ -219,10 +219,48 @@ export type paths = {
          *     Entry fields are snake_case, except `operationId`, which is the spec's own term (as in
          *     fault rules).
          *
-         *     Errors: 400 for a `limit` outside 1..1000, 401/403 by the access rule, 429 when the tenant
-         *     would be new and `--max-tenants` is reached, 5XX for a mock bug.
+         *     Each entry also holds the request and response bodies (parsed JSON; `null` when there was
+         *     none, a string `[cut: N bytes …]` when the JSON passed 16 KB) and `error_code`: the code a
+         *     client would branch on, read from the body whatever the API's error shape — Dirty Lemon
+         *     `{"error": {"code"}}`, Estoka `{"error", "code"}`, the `error_code` of a RetailOPS error
+         *     event (those arrive with 200) — or `null` for a success and for sFOX, whose errors are
+         *     `{"error": "<text>"}` without a code.
+         *
+         *     To follow the journal cheaply, pass the `last_id` of the previous answer as `since`: only
+         *     newer entries come back. A `last_id` below the `since` you sent means the tenant was reset
+         *     and its journal started over.
+         *
+         *     Errors: 400 for a `limit` outside 1..1000 or a negative `since`, 401/403 by the access rule,
+         *     429 when the tenant would be new and `--max-tenants` is reached, 5XX for a mock bug.
          */
         get: operations["getJournal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/order-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count the tenant's orders in each state
+         * @description Answers **200** with, for every API the mock serves, how many of the caller's tenant's
+         *     orders are in each state of that API's `OrderStatus` — every state listed, zeros included,
+         *     in the spec's order. One cheap call for a dashboard (the inspector at `/__mock/ui` polls it)
+         *     instead of one `GET /__mock/{api}/orders?status=…` per state. Provisions the tenant and its
+         *     worlds if needed.
+         *
+         *     Errors: 400 only for a malformed request body, 401/403 by the access rule, 429 when the
+         *     tenant would be new and `--max-tenants` is reached, 5XX for a mock bug.
+         */
+        get: operations["countOrders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -541,9 +579,25 @@ export type components = {
             validation_errors: string[];
             /** @description The fault rule that answered (`fault 1: status 503`) or dropped the connection (`fault 2: drop`); null otherwise (also for delay-only rules). */
             fault: string | null;
+            /** @description The request body as parsed JSON; null when none was sent; `[cut: N bytes of JSON, over the journal's 16384-byte limit]` when larger. */
+            request_body: unknown;
+            /** @description The response body as sent; null when there was none (a dropped connection); cut like `request_body` when over 16 KB. */
+            response_body: unknown;
+            /** @description The error code in the response body, in whichever shape the API uses (Dirty Lemon `error.code`, Estoka `code`, RetailOPS error event `error_code`); null for a success and for sFOX, whose errors carry text only. */
+            error_code: string | null;
         };
         JournalList: {
             entries: components["schemas"]["JournalEntry"][];
+            /** @description The id of the newest entry the tenant's journal ever recorded (0 for none), whatever `since` and `limit` filtered; send it back as `since`. */
+            last_id: number;
+        };
+        OrderCounts: {
+            /** @description API → state → number of orders in that state. */
+            apis: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
         };
         /** @description Work scheduled on the virtual clock. */
         PendingTask: {
@@ -975,6 +1029,8 @@ export interface operations {
             query?: {
                 /** @description Only the last `limit` entries (the journal keeps at most 1000). */
                 limit?: number;
+                /** @description Only entries whose `id` is greater than this (the previous answer's `last_id`); applied before `limit`. */
+                since?: number;
             };
             header?: never;
             path?: never;
@@ -989,6 +1045,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JournalList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["LimitReached"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    countOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Orders per state, per API. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderCounts"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -4,7 +4,7 @@ import type { Reply } from '../apis/types.js';
 import { advanceClock, freezeClock, isRfc3339Time, nowIso, nowMs } from '../core/clock.js';
 import { LimitReached, NotFound, ValidationFailed } from '../core/errors.js';
 import { addFaultRule, removeFaultRule, type FaultRule } from '../core/faults.js';
-import { recentJournal } from '../core/journal.js';
+import { journalSince, type JournalEntry } from '../core/journal.js';
 import { restoreStore, snapshotStore } from '../core/snapshot.js';
 import { putOrder, resetTenants, type Tenant, type TenantStore } from '../core/tenants.js';
 import { loadSpec, packageVersion, type ApiName } from '../spec/load.js';
@@ -115,7 +115,22 @@ export const adminHandlers: Record<string, AdminHandler> = {
     return ok({ entries });
   },
 
-  getJournal: (ctx) => ok({ entries: recentJournal(ctx.tenant().journal, ctx.params.limit) }),
+  getJournal: (ctx) => {
+    const { journal } = ctx.tenant();
+    return ok({ entries: journalSince(journal, ctx.params.since, ctx.params.limit).map(withBodies), last_id: journal.nextId - 1 });
+  },
+
+  countOrders: (ctx) => {
+    const tenant = ctx.tenant();
+    const apis = Object.fromEntries(
+      ctx.options.apis.map((api) => {
+        const counts: Record<string, number> = Object.fromEntries(API_MODULES[api].machine.states.map((state) => [state, 0]));
+        for (const order of worldOf(tenant, api).orders.values()) counts[order.status] = (counts[order.status] ?? 0) + 1;
+        return [api, counts];
+      }),
+    );
+    return ok({ apis });
+  },
 
   getClock: (ctx) => ok(clockView(ctx.tenant())),
 
@@ -161,6 +176,10 @@ export const adminHandlers: Record<string, AdminHandler> = {
     return ok({ result: { id: order.id, status: order.status } });
   },
 };
+
+/** Entries restored from a snapshot taken before the journal kept bodies lack those fields. */
+const withBodies = (entry: JournalEntry): JournalEntry =>
+  entry.error_code !== undefined ? entry : { ...entry, request_body: null, response_body: null, error_code: null };
 
 function faultView(rule: FaultRule) {
   const { delayMs, ...rest } = rule;

@@ -4,7 +4,7 @@ import type { Reply } from '../apis/types.js';
 import { nowIso } from '../core/clock.js';
 import { MockError, NotAcceptable, ServerFault, Unauthorized, ValidationFailed } from '../core/errors.js';
 import { takeFault } from '../core/faults.js';
-import { appendJournal } from '../core/journal.js';
+import { appendJournal, errorCodeOf, journalBody } from '../core/journal.js';
 import { tenantRandom, type Tenant, type TenantStore } from '../core/tenants.js';
 import { loadSpec, type ApiName } from '../spec/load.js';
 import { indexOperations, type OperationIndex } from '../spec/operations.js';
@@ -29,18 +29,25 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const DROPPED: PlainReply = Object.freeze({ status: 0, headers: {}, drop: true });
 
+/** How one request ended, as its journal entry tells it. `sent` is absent when nothing was (a dropped connection). */
+export type RequestOutcome = { status: number; validationErrors: string[]; fault: string | null; requestBody: unknown; reply?: Reply; sent?: PlainReply };
+
 /** Records one request in its tenant's journal, as the admin API and the inspector show it. */
-export function journalRequest(tenant: Tenant, req: PlainRequest, api: ApiName, operationId: string | null, status: number, started: number, validationErrors: string[], fault: string | null): void {
+export function journalRequest(tenant: Tenant, req: PlainRequest, api: ApiName, operationId: string | null, started: number, outcome: RequestOutcome): void {
+  const { reply, sent } = outcome;
   appendJournal(tenant.journal, {
     at: nowIso(tenant.clock),
     method: req.method,
     path: req.url,
     api,
     operationId,
-    status,
+    status: outcome.status,
     latency_ms: Math.round((performance.now() - started) * 1000) / 1000,
-    validation_errors: validationErrors,
-    fault,
+    validation_errors: outcome.validationErrors,
+    fault: outcome.fault,
+    request_body: journalBody(outcome.requestBody, Number(headerOf(req, 'content-length')) || undefined),
+    response_body: reply && sent ? journalBody(reply.body, (sent.body as string).length) : null,
+    error_code: reply && sent ? errorCodeOf(reply.body) : null,
   });
 }
 
@@ -73,10 +80,11 @@ export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions
       let tenant: Tenant | undefined;
       let reply: Reply;
       let faultNote: string | null = null;
+      let payload: unknown;
       const validationErrors: string[] = [];
       // A dropped connection has no status; the journal records it as 0 so it still shows up.
-      const journal = (status: number) => {
-        if (tenant && options.journal) journalRequest(tenant, req, api, op.operationId, status, started, validationErrors, faultNote);
+      const journal = (status: number, sent?: PlainReply) => {
+        if (tenant && options.journal) journalRequest(tenant, req, api, op.operationId, started, { status, validationErrors, fault: faultNote, requestBody: payload, reply, sent });
       };
       try {
         const token = module.tokenFrom(headerOf(req, 'authorization'));
@@ -87,7 +95,7 @@ export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions
         const fault = tenant.faults.rules.length ? takeFault(tenant.faults, api, op.operationId, () => tenantRandom(tenant!)) : null;
         const preferHeader = headerOf(req, 'prefer');
         const prefer = preferHeader ? parsePrefer(preferHeader) : {};
-        const payload = parseJsonBody(await req.readBody(options.bodyLimitBytes), headerOf(req, 'content-type'));
+        payload = parseJsonBody(await req.readBody(options.bodyLimitBytes), headerOf(req, 'content-type'));
         const delay = (fault?.delayMs ?? 0) + (prefer.delayMs ?? 0);
         if (delay) await sleep(delay);
         if (fault?.drop) {
@@ -118,7 +126,7 @@ export function apiRoutes(api: ApiName, store: TenantStore, options: MockOptions
         }
       }
       const sent = jsonReply(reply, op.method === 'GET');
-      journal(reply.status);
+      journal(reply.status, sent);
       return sent;
     };
     return { method: op.method, path: `${prefix}${op.routePath}`, handle };
