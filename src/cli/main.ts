@@ -31,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
       'base-url': { type: 'string' },
       'states-url': { type: 'string' },
       pacts: { type: 'string' },
+      states: { type: 'string' },
+      junit: { type: 'string' },
     },
   });
   if (values.help) return void process.stdout.write(HELP), 0;
@@ -47,9 +49,14 @@ async function main(argv: string[]): Promise<number> {
     return runWebhook(rest, values);
   }
   if (command === 'verify') {
-    // Loaded on demand: it pulls in the Pact Verifier, which serve never needs.
+    // Loaded on demand: serve never needs Pact or the contract checks.
+    if (rest.length) throw new UsageError(`verify takes no '${rest[0]}': name pacts with --pacts PATH`);
     const { runVerify } = await import('./verify.js');
     return runVerify(values);
+  }
+  if (command === 'check-pact') {
+    const { runCheckPact } = await import('./check-pact.js');
+    return runCheckPact(rest, values);
   }
   throw new UsageError(`unknown command '${command}' (try --help)`);
 }
