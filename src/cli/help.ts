@@ -24,13 +24,19 @@ serve options:
   --admin-token T     require header X-Ordermock-Admin-Token: T on /__mock
                       (mandatory when --host is not loopback)
   --body-limit BYTES  largest request body (default 1048576)
-  --max-tenants N     cap on tenants (default 10000)
-  --max-orders N      cap on orders per tenant and API (default 2000000)
+  --max-tenants N     live tenants; a new token past it evicts the least recently
+                      used one, which starts afresh on its next request (default 10000)
+  --tenant-ttl D      evict tenants idle this long: 24h (default), 30m, 1h30m, 0 = never
+  --keep-token T      never evict T's tenant (repeatable); a state file's pinned stay too
+  --max-orders N      cap on orders per tenant and API; past it 429 (default 2000000)
+  --max-outbox N      outbox entries kept per tenant, oldest dropped (default 1000)
+  --max-journal N     journal entries kept per tenant, oldest dropped (default 1000)
   --cors-origin O     let only browser origin O call the mock (repeat, or comma-separate);
                       default: any origin, reflected, with credentials
   --no-cors           send no CORS headers at all
   --log-format F      text (default) or json
-  --quiet             log errors only
+  --log-level L       debug (adds one line per eviction), info (default) or error
+  --quiet             log errors only (--log-level error)
 
 verify options:
   --api NAME          the provider: dirtylemon, estoka, sfox, retailops (default: each

@@ -1,10 +1,11 @@
 import { API_MODULES } from '../apis/registry.js';
-import { createTenantStore, DEFAULT_LIMITS } from '../core/tenants.js';
+import { createTenantStore, DEFAULT_LIMITS, type Limits } from '../core/tenants.js';
 import { createMock } from '../http/app.js';
 import type { CorsPolicy } from '../http/cors.js';
-import { createLogger, useColour, type LogFormat } from '../http/log.js';
+import { createLogger, LOG_LEVELS, useColour, type LogFormat, type LogLevel } from '../http/log.js';
 import { apiPrefix, DEFAULT_OPTIONS } from '../http/options.js';
 import { API_NAMES, type ApiName } from '../spec/load.js';
+import { parseDuration } from './duration.js';
 import { loadStateFile, saveStateFile, StateFileError, watchStateFile } from './state-file.js';
 import { UsageError } from './usage.js';
 
@@ -21,7 +22,12 @@ export type ServeFlags = {
   'body-limit'?: string;
   'max-tenants'?: string;
   'max-orders'?: string;
+  'tenant-ttl'?: string;
+  'keep-token'?: string[];
+  'max-outbox'?: string;
+  'max-journal'?: string;
   'log-format'?: string;
+  'log-level'?: string;
   quiet?: boolean;
   'cors-origin'?: string[];
   'no-cors'?: boolean;
@@ -30,10 +36,10 @@ export type ServeFlags = {
 
 const isLoopback = (host: string) => host === 'localhost' || host.startsWith('127.') || host === '::1';
 
-const positive = (flag: string, value: string | undefined, fallback: number) => {
+const positive = (flag: string, value: string | undefined, fallback: number, least = 0) => {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${flag} must be a non-negative integer, not '${value}'`);
+  if (!Number.isInteger(n) || n < least) throw new UsageError(`--${flag} must be ${least ? `an integer of at least ${least}` : 'a non-negative integer'}, not '${value}'`);
   return n;
 };
 
@@ -46,6 +52,18 @@ function corsPolicy(flags: ServeFlags): CorsPolicy {
   return listed.length ? { origins: listed } : DEFAULT_OPTIONS.cors;
 }
 
+function limitsFrom(flags: ServeFlags): Limits {
+  const ttl = flags['tenant-ttl'] === undefined ? DEFAULT_LIMITS.tenantTtlMs : parseDuration(flags['tenant-ttl']);
+  if (ttl === null) throw new UsageError(`--tenant-ttl must be a duration such as 24h, 30m, 1h30m, 90s or 0 (never), not '${flags['tenant-ttl']}'`);
+  return {
+    maxTenants: positive('max-tenants', flags['max-tenants'], DEFAULT_LIMITS.maxTenants, 1),
+    maxOrders: positive('max-orders', flags['max-orders'], DEFAULT_LIMITS.maxOrders),
+    tenantTtlMs: ttl,
+    maxOutbox: positive('max-outbox', flags['max-outbox'], DEFAULT_LIMITS.maxOutbox, 1),
+    maxJournal: positive('max-journal', flags['max-journal'], DEFAULT_LIMITS.maxJournal, 1),
+  };
+}
+
 /** Starts the server; resolves once listening, and handles SIGINT/SIGTERM with a clean save. */
 export async function serve(flags: ServeFlags): Promise<void> {
   const host = flags.host ?? '127.0.0.1';
@@ -54,12 +72,18 @@ export async function serve(flags: ServeFlags): Promise<void> {
   if (!isLoopback(host) && !flags['admin-token']) throw new UsageError(`--host ${host} exposes the admin API beyond this machine: add --admin-token <secret>`);
   const format = (flags['log-format'] ?? 'text') as LogFormat;
   if (format !== 'text' && format !== 'json') throw new UsageError(`--log-format must be text or json`);
-  const logger = createLogger(format, flags.quiet);
+  const level = (flags['log-level'] ?? (flags.quiet ? 'error' : 'info')) as LogLevel;
+  if (!LOG_LEVELS.includes(level)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
+  const logger = createLogger(format, level);
   const apis = flags.api ? [flags.api as ApiName] : [...API_NAMES];
-  const limits = { maxTenants: positive('max-tenants', flags['max-tenants'], DEFAULT_LIMITS.maxTenants), maxOrders: positive('max-orders', flags['max-orders'], DEFAULT_LIMITS.maxOrders) };
+  const limits = limitsFrom(flags);
   const seed = flags.seed ?? DEFAULT_OPTIONS.seed;
   const cors = corsPolicy(flags);
-  const store = createTenantStore(seed, limits);
+  const store = createTenantStore(seed, limits, {
+    keepTokens: flags['keep-token'],
+    // Once per eviction; the token is cut short, as a log line is no place for a long secret.
+    onEvict: (token, reason) => logger.debug('tenant evicted', { token: token.length > 16 ? `${token.slice(0, 12)}…` : token, reason }),
+  });
   const stateFile = flags['state-file'];
   if (stateFile) {
     try {

@@ -1,24 +1,25 @@
 import type { components } from '../generated/admin.js';
+import { appendBounded, createBoundedLog, keptEntries, type BoundedLog } from './bounded-log.js';
 
-/** The request journal: what each tenant sent and what it got, newest last, bounded. */
+/** The request journal: what each tenant sent and what it got, newest last, bounded (--max-journal). */
 export type JournalEntry = components['schemas']['JournalEntry'];
 
-export type Journal = { entries: JournalEntry[]; nextId: number; capacity: number };
+export type Journal = BoundedLog<JournalEntry>;
 
-export const createJournal = (capacity = 1000): Journal => ({ entries: [], nextId: 1, capacity });
+export const DEFAULT_JOURNAL_CAPACITY = 1000;
+
+export const createJournal = (capacity = DEFAULT_JOURNAL_CAPACITY): Journal => createBoundedLog(capacity);
 
 export function appendJournal(journal: Journal, entry: Omit<JournalEntry, 'id'>): void {
   // Fields listed, not spread: `{ id, ...entry }` leaves all but two in a separate property array
   // (built key by key), a visible cost per request for objects the journal keeps a thousand of.
   const { at, method, path, api, operationId, status, latency_ms, validation_errors, fault, request_body, response_body, error_code } = entry;
-  journal.entries.push({ id: journal.nextId++, at, method, path, api, operationId, status, latency_ms, validation_errors, fault, request_body, response_body, error_code });
-  // Drop in batches so the hot path does not shift the array on every request.
-  if (journal.entries.length > journal.capacity * 1.25) journal.entries.splice(0, journal.entries.length - journal.capacity);
+  appendBounded(journal, { id: journal.nextId++, at, method, path, api, operationId, status, latency_ms, validation_errors, fault, request_body, response_body, error_code });
 }
 
 /** The entries newer than the id `since`, only the last `limit` of them, oldest first. */
 export function journalSince(journal: Journal, since = 0, limit = journal.capacity): JournalEntry[] {
-  const { entries } = journal;
+  const entries = keptEntries(journal);
   // Ids rise along the array, so the new entries are a tail: found from the end, cheap to poll.
   let start = entries.length;
   while (start > 0 && entries[start - 1]!.id > since) start--;

@@ -4,9 +4,10 @@ import type { Reply } from '../apis/types.js';
 import { advanceClock, freezeClock, isRfc3339Time, nowIso, nowMs } from '../core/clock.js';
 import { LimitReached, NotFound, ValidationFailed } from '../core/errors.js';
 import { addFaultRule, removeFaultRule, type FaultRule } from '../core/faults.js';
+import { droppedEntries, keptEntries } from '../core/bounded-log.js';
 import { journalSince, type JournalEntry } from '../core/journal.js';
 import { restoreStore, snapshotStore } from '../core/snapshot.js';
-import { putOrder, resetTenants, type Tenant, type TenantStore } from '../core/tenants.js';
+import { dropTenant, putOrder, resetTenants, sweepIdleTenants, tenantCounts, type Tenant, type TenantStore } from '../core/tenants.js';
 import { loadSpec, packageVersion, type ApiName } from '../spec/load.js';
 import { indexOperations } from '../spec/operations.js';
 import { createSchemaCompiler, describeViolation } from '../spec/schemas.js';
@@ -80,18 +81,24 @@ function clockView(tenant: Tenant) {
 
 /** operationId → handler, for every operation in openapi/admin.yaml. */
 export const adminHandlers: Record<string, AdminHandler> = {
-  getHealth: (ctx) => ok({ status: 'ok', version: VERSION, apis: ctx.options.apis, uptime_ms: Math.round(performance.now() - ctx.startedAt) }),
+  getHealth: (ctx) =>
+    ok({ status: 'ok', version: VERSION, apis: ctx.options.apis, uptime_ms: Math.round(performance.now() - ctx.startedAt), tenants: tenantCounts(ctx.store) }),
 
   resetState: (ctx) => ok({ reset: resetTenants(ctx.store, ctx.params.scope === 'all' ? undefined : ctx.token) }),
 
-  listTenants: (ctx) =>
-    ok({
+  deleteTenant: (ctx) => ok({ deleted: dropTenant(ctx.store, ctx.token) }),
+
+  listTenants: (ctx) => {
+    sweepIdleTenants(ctx.store);
+    return ok({
       tenants: [...ctx.store.tenants.values()].map((t) => ({
         token: t.token,
         apis: Object.keys(t.worlds),
         orders: Object.values(t.worlds).reduce((n, w) => n + w.orders.size, 0),
+        pinned: ctx.store.pinned.has(t.token),
       })),
-    }),
+    });
+  },
 
   listOrders: (ctx) => {
     const orders = [...worldOf(ctx.tenant(), ctx.params.api).orders.values()].filter((o) => !ctx.params.status || o.status === ctx.params.status);
@@ -111,13 +118,14 @@ export const adminHandlers: Record<string, AdminHandler> = {
 
   getOutbox: (ctx) => {
     const { api, order_id, type } = ctx.params;
-    const entries = ctx.tenant().outbox.entries.filter((e) => (!api || e.api === api) && (!order_id || e.order_id === String(order_id)) && (!type || e.type === type));
-    return ok({ entries });
+    const { outbox } = ctx.tenant();
+    const entries = keptEntries(outbox).filter((e) => (!api || e.api === api) && (!order_id || e.order_id === String(order_id)) && (!type || e.type === type));
+    return ok({ entries, dropped: droppedEntries(outbox) });
   },
 
   getJournal: (ctx) => {
     const { journal } = ctx.tenant();
-    return ok({ entries: journalSince(journal, ctx.params.since, ctx.params.limit).map(withBodies), last_id: journal.nextId - 1 });
+    return ok({ entries: journalSince(journal, ctx.params.since, ctx.params.limit).map(withBodies), last_id: journal.nextId - 1, dropped: droppedEntries(journal) });
   },
 
   countOrders: (ctx) => {

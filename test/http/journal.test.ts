@@ -103,7 +103,7 @@ describe('following the journal with since', () => {
   it('answers only newer entries, and last_id shows a reset', async () => {
     const token = mock.newToken();
     const get = () => mock.call('GET', `/dirtylemon/v1/orders/${FIXTURE_ORDERS.created}`, { token });
-    expect(await journal(token)).toEqual({ entries: [], last_id: 0 });
+    expect(await journal(token)).toEqual({ entries: [], last_id: 0, dropped: 0 });
     await get();
     await get();
     const first = await journal(token);
