@@ -38,6 +38,9 @@ describe.concurrent('ordermock verify', () => {
   it('refuses to run without the provider to verify', async () => {
     const run = await ordermock('verify', '--base-url', mock.base);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--api must be one of: dirtylemon, estoka, sfox, retailops');
+    expect(run.stderr).toContain('--base-url needs --api NAME, the API that answers there');
+    const unknown = await ordermock('verify', '--api', 'acme', '--base-url', mock.base);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--api must be one of: dirtylemon, estoka, sfox, retailops');
   });
 });

@@ -21,19 +21,25 @@ async function main(argv: string[]): Promise<number> {
       'body-limit': { type: 'string' },
       'max-tenants': { type: 'string' },
       'max-orders': { type: 'string' },
+      'tenant-ttl': { type: 'string' },
+      'keep-token': { type: 'string', multiple: true },
+      'max-outbox': { type: 'string' },
+      'max-journal': { type: 'string' },
       'log-format': { type: 'string' },
+      'log-level': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       'cors-origin': { type: 'string', multiple: true },
       'no-cors': { type: 'boolean' },
       store: { type: 'string' },
       'store-prefix': { type: 'string' },
-      'tenant-ttl': { type: 'string' },
       to: { type: 'string' },
       'order-id': { type: 'string' },
       token: { type: 'string' },
       'base-url': { type: 'string' },
       'states-url': { type: 'string' },
       pacts: { type: 'string' },
+      states: { type: 'string' },
+      junit: { type: 'string' },
     },
   });
   if (values.help) return void process.stdout.write(HELP), 0;
@@ -50,9 +56,14 @@ async function main(argv: string[]): Promise<number> {
     return runWebhook(rest, values);
   }
   if (command === 'verify') {
-    // Loaded on demand: it pulls in the Pact Verifier, which serve never needs.
+    // Loaded on demand: serve never needs Pact or the contract checks.
+    if (rest.length) throw new UsageError(`verify takes no '${rest[0]}': name pacts with --pacts PATH`);
     const { runVerify } = await import('./verify.js');
     return runVerify(values);
+  }
+  if (command === 'check-pact') {
+    const { runCheckPact } = await import('./check-pact.js');
+    return runCheckPact(rest, values);
   }
   throw new UsageError(`unknown command '${command}' (try --help)`);
 }

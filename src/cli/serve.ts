@@ -1,13 +1,15 @@
 import { API_MODULES } from '../apis/registry.js';
 import { DEFAULT_LIMITS, type Limits } from '../core/tenants.js';
-import type { MemoryStore } from '../store/memory.js';
 import { createMock } from '../http/app.js';
 import type { CorsPolicy } from '../http/cors.js';
-import { createLogger, useColour, type LogFormat, type Logger } from '../http/log.js';
+import { createLogger, LOG_LEVELS, useColour, type LogFormat, type Logger, type LogLevel } from '../http/log.js';
 import { apiPrefix, DEFAULT_OPTIONS } from '../http/options.js';
 import { API_NAMES, type ApiName } from '../spec/load.js';
-import { openStore, parseDuration } from '../store/open.js';
+import type { MemoryStore } from '../store/memory.js';
+import { openStore } from '../store/open.js';
 import type { StateStore } from '../store/types.js';
+import { parseDuration } from './duration.js';
+import { importOptional } from './optional-import.js';
 import { loadStateFile, saveStateFile, StateFileError, watchStateFile } from './state-file.js';
 import { UsageError } from './usage.js';
 
@@ -24,22 +26,26 @@ export type ServeFlags = {
   'body-limit'?: string;
   'max-tenants'?: string;
   'max-orders'?: string;
+  'tenant-ttl'?: string;
+  'keep-token'?: string[];
+  'max-outbox'?: string;
+  'max-journal'?: string;
   'log-format'?: string;
+  'log-level'?: string;
   quiet?: boolean;
   'cors-origin'?: string[];
   'no-cors'?: boolean;
   store?: string;
   'store-prefix'?: string;
-  'tenant-ttl'?: string;
 };
 
 
 const isLoopback = (host: string) => host === 'localhost' || host.startsWith('127.') || host === '::1';
 
-const positive = (flag: string, value: string | undefined, fallback: number) => {
+const positive = (flag: string, value: string | undefined, fallback: number, least = 0) => {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${flag} must be a non-negative integer, not '${value}'`);
+  if (!Number.isInteger(n) || n < least) throw new UsageError(`--${flag} must be ${least ? `an integer of at least ${least}` : 'a non-negative integer'}, not '${value}'`);
   return n;
 };
 
@@ -52,6 +58,18 @@ function corsPolicy(flags: ServeFlags): CorsPolicy {
   return listed.length ? { origins: listed } : DEFAULT_OPTIONS.cors;
 }
 
+function limitsFrom(flags: ServeFlags): Limits {
+  const ttl = flags['tenant-ttl'] === undefined ? DEFAULT_LIMITS.tenantTtlMs : parseDuration(flags['tenant-ttl']);
+  if (ttl === null) throw new UsageError(`--tenant-ttl must be a duration such as 24h, 30m, 1h30m, 90s or 0 (never), not '${flags['tenant-ttl']}'`);
+  return {
+    maxTenants: positive('max-tenants', flags['max-tenants'], DEFAULT_LIMITS.maxTenants, 1),
+    maxOrders: positive('max-orders', flags['max-orders'], DEFAULT_LIMITS.maxOrders),
+    tenantTtlMs: ttl,
+    maxOutbox: positive('max-outbox', flags['max-outbox'], DEFAULT_LIMITS.maxOutbox, 1),
+    maxJournal: positive('max-journal', flags['max-journal'], DEFAULT_LIMITS.maxJournal, 1),
+  };
+}
+
 /** Starts the server; resolves once listening, and handles SIGINT/SIGTERM with a clean save. */
 export async function serve(flags: ServeFlags): Promise<void> {
   const host = flags.host ?? '127.0.0.1';
@@ -60,9 +78,11 @@ export async function serve(flags: ServeFlags): Promise<void> {
   if (!isLoopback(host) && !flags['admin-token']) throw new UsageError(`--host ${host} exposes the admin API beyond this machine: add --admin-token <secret>`);
   const format = (flags['log-format'] ?? 'text') as LogFormat;
   if (format !== 'text' && format !== 'json') throw new UsageError(`--log-format must be text or json`);
-  const logger = createLogger(format, flags.quiet);
+  const level = (flags['log-level'] ?? (flags.quiet ? 'error' : 'info')) as LogLevel;
+  if (!LOG_LEVELS.includes(level)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
+  const logger = createLogger(format, level);
   const apis = flags.api ? [flags.api as ApiName] : [...API_NAMES];
-  const limits = { maxTenants: positive('max-tenants', flags['max-tenants'], DEFAULT_LIMITS.maxTenants), maxOrders: positive('max-orders', flags['max-orders'], DEFAULT_LIMITS.maxOrders) };
+  const limits = limitsFrom(flags);
   const seed = flags.seed ?? DEFAULT_OPTIONS.seed;
   const cors = corsPolicy(flags);
   const stateFile = flags['state-file'];
@@ -114,14 +134,23 @@ export async function serve(flags: ServeFlags): Promise<void> {
 /** The store `--store` names: memory (with an optional state file) or a Redis shared with other instances. */
 async function storeFor(flags: ServeFlags, seed: string, limits: Limits, logger: Logger): Promise<StateStore> {
   const choice = flags.store ?? 'memory';
-  const ttl = flags['tenant-ttl'];
-  const tenantTtlMs = ttl === undefined ? undefined : parseDuration(ttl);
-  if (tenantTtlMs === null) throw new UsageError(`--tenant-ttl takes a duration like 24h, 30m or 90s, not '${ttl}'`);
-  if (choice === 'memory' && (flags['store-prefix'] !== undefined || ttl !== undefined)) throw new UsageError('--store-prefix and --tenant-ttl apply to --store redis://… only');
+  if (choice === 'memory' && flags['store-prefix'] !== undefined) throw new UsageError('--store-prefix applies to --store redis://… only');
   if (choice !== 'memory' && flags['state-file']) throw new UsageError('--state-file saves a memory store; with --store redis://… the state already lives in Redis');
+  const settings = {
+    store: choice,
+    prefix: flags['store-prefix'],
+    seed,
+    limits,
+    keepTokens: flags['keep-token'],
+    // Once per eviction; the token is cut short, as a log line is no place for a long secret.
+    onEvict: (token: string, reason: string) => logger.debug('tenant evicted', { token: token.length > 16 ? `${token.slice(0, 12)}…` : token, reason }),
+    log: logger,
+  };
+  const loadRedis = () => importOptional(() => import('../store/redis.js'), '@redis/client', 'serve');
   try {
-    return await openStore({ store: choice, prefix: flags['store-prefix'], tenantTtlMs, seed, limits, log: { info: (m) => logger.info(m), error: (m) => logger.error(m) } });
+    return await openStore(settings, loadRedis);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     // Unreachable Redis, or a --store value that names no store: one line, exit 2.
     throw new UsageError(`--store: ${(error as Error).message}`);
   }
@@ -142,6 +171,6 @@ function printBanner(host: string, port: number, apis: ApiName[], format: LogFor
     const width = Math.max(...tryIt.map((t) => t.label.length));
     for (const { label, value } of tryIt) lines.push(`      ${label.padEnd(width)}  ${value}`);
   }
-  lines.push('', `  ${'admin'.padEnd(11)} ${base}/__mock`, `  ${'docs'.padEnd(11)} ${base}/docs`, '', 'Each Authorization token is its own tenant. Ctrl-C to stop.', '');
+  lines.push('', `  ${'admin'.padEnd(11)} ${base}/__mock`, `  ${'inspector'.padEnd(11)} ${base}/__mock/ui?token=<token>`, `  ${'docs'.padEnd(11)} ${base}/docs`, '', 'Each Authorization token is its own tenant. Ctrl-C to stop.', '');
   process.stdout.write(lines.join('\n'));
 }

@@ -8,7 +8,11 @@ export class StateFileError extends Error {
   override name = 'StateFileError';
 }
 
-/** Loads a state file into the store if it exists; a corrupt or foreign file is a StateFileError. */
+/**
+ * Loads a state file into the store if it exists; a corrupt or foreign file is a StateFileError.
+ * Its tenants stay pinned as the file says (`pinned`; every tenant of a file without that list),
+ * so a restart neither evicts the world someone kept nor pins every token a long run saw.
+ */
 export function loadStateFile(path: string, store: TenantStore): number {
   if (!existsSync(path)) return 0;
   let text: string;

@@ -1,8 +1,12 @@
 import { tenantProblem, type WorldCheck } from './snapshot-check.js';
-import type { Tenant, TenantStore, World } from './tenants.js';
+import { replaceTenants, savedTenant, tenantsByRecency, type Tenant, type TenantStore, type World } from './tenants.js';
 
-/** The whole state as JSON: what the admin snapshot returns and the state file holds. */
-export type Snapshot = { format: 'ordermock-state'; version: 1; seed: string; tenants: unknown[] };
+/**
+ * The whole state as JSON: what the admin snapshot returns and the state file holds. `pinned`
+ * lists the tokens whose tenants are never evicted; a snapshot without it (written by hand or by
+ * an older ordermock) pins every tenant it holds.
+ */
+export type Snapshot = { format: 'ordermock-state'; version: 1; seed: string; pinned?: string[]; tenants: unknown[] };
 
 const encodeWorld = (world: World) =>
   Object.fromEntries(Object.entries(world).map(([key, value]) => [key, value instanceof Map ? { map: [...value.entries()] } : value]));
@@ -15,9 +19,11 @@ export function snapshotStore(store: TenantStore): Snapshot {
     format: 'ordermock-state',
     version: 1,
     seed: store.seed,
-    tenants: [...store.tenants.values()].map((t) => ({
-      ...t,
-      worlds: Object.fromEntries(Object.entries(t.worlds).map(([api, world]) => [api, encodeWorld(world)])),
+    pinned: [...store.pinned].filter((token) => store.tenants.has(token)),
+    // Least recently used first, so a restore evicts in the same order.
+    tenants: tenantsByRecency(store).map((tenant) => ({
+      ...savedTenant(tenant),
+      worlds: Object.fromEntries(Object.entries(tenant.worlds).map(([api, world]) => [api, encodeWorld(world)])),
     })),
   };
 }
@@ -35,6 +41,9 @@ export function restoreStore(store: TenantStore, input: unknown, checkWorld?: Wo
   // The caps hold for restored state too (a 400, as the admin spec declares for restore, not a 429).
   const { maxTenants, maxOrders } = store.limits;
   if (snap.tenants.length > maxTenants) throw new ForeignSnapshot(`snapshot holds ${snap.tenants.length} tenants, over the limit of ${maxTenants} (--max-tenants)`);
+  if (snap.pinned !== undefined && !(Array.isArray(snap.pinned) && snap.pinned.every((t) => typeof t === 'string'))) {
+    throw new ForeignSnapshot('not a restorable ordermock snapshot: pinned must be a list of tokens');
+  }
   const tenants = new Map<string, Tenant>();
   for (const raw of snap.tenants as any[]) {
     // Checked before anything is replaced: a snapshot that restores must not crash later requests.
@@ -45,8 +54,7 @@ export function restoreStore(store: TenantStore, input: unknown, checkWorld?: Wo
     if (crowded) throw new ForeignSnapshot(`snapshot tenant has more ${crowded} orders than the limit of ${maxOrders} (--max-orders)`);
     tenants.set(raw.token, { ...raw, worlds });
   }
-  store.tenants = tenants;
+  replaceTenants(store, [...tenants.values()], snap.pinned ?? tenants.keys());
   store.seed = typeof snap.seed === 'string' ? snap.seed : store.seed;
-  store.version++;
   return tenants.size;
 }

@@ -11,8 +11,10 @@ export type paths = {
         /**
          * Health check
          * @description Answers **200** with `status: "ok"`, the package version, the APIs this process serves
-         *     (`--api` narrows them) and the milliseconds since the admin routes were built. Touches no
-         *     tenant.
+         *     (`--api` narrows them), the milliseconds since the admin routes were built, and the
+         *     tenant table: tenants `live` now (of them `pinned`) and `evicted` so far (for room or for
+         *     idleness; resets and deletes are not evictions). Touches no tenant; tenants idle past
+         *     `--tenant-ttl` are evicted before counting.
          *
          *     Errors: 400 only for a malformed request body (none is expected), 401/403 by the access
          *     rule, 5XX for a mock bug.
@@ -52,6 +54,33 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/__mock/tenant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Drop the caller's tenant
+         * @description Forgets the tenant the Authorization header names — orders, outbox, journal, clock and
+         *     fault rules — as `POST /__mock/reset` does, pinned or not (a pinned token stays pinned:
+         *     its next world is kept too). The next request with that token provisions a fresh fixture
+         *     world. A test suite that is done with a token can free its room rather than wait for
+         *     eviction. Answers **200** with `deleted`: whether there was a tenant to drop. No request
+         *     body is read. Does not provision a tenant.
+         *
+         *     Errors: 400 only for a malformed request body, 401/403 by the access rule, 5XX for a mock bug.
+         */
+        delete: operations["deleteTenant"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__mock/tenants": {
         parameters: {
             query?: never;
@@ -62,7 +91,8 @@ export type paths = {
         /**
          * List tenants
          * @description Answers **200** with every tenant the mock holds: its token, the APIs whose world it has
-         *     provisioned so far (in first-use order) and how many orders those worlds hold together.
+         *     provisioned so far (in first-use order), how many orders those worlds hold together, and
+         *     whether it is pinned (never evicted).
          *     Tokens are shown in clear — this is a local test tool. Does not provision a tenant.
          *
          *     Errors: 400 only for a malformed request body, 401/403 by the access rule, 5XX for a mock bug.
@@ -97,7 +127,7 @@ export type paths = {
          *     `status` is not checked against the API's states: an unknown one simply matches nothing.
          *
          *     Errors: 400 for an unknown `{api}` or a `limit` outside 1..10000, 401/403 by the access
-         *     rule, 429 when the tenant would be new and `--max-tenants` is reached, 5XX for a mock bug.
+         *     rule, 429 when the tenant would be new and every live tenant is pinned, 5XX for a mock bug.
          */
         get: operations["listOrders"];
         put?: never;
@@ -128,8 +158,8 @@ export type paths = {
          *       API's states (`field: status`, message lists them); `id` with `count` > 1; the merged order
          *       breaks the API's `Order` schema (`field: overrides.<path>`).
          *     * 404 `not_found`: Dirty Lemon `overrides.customer_id` names no customer of the tenant.
-         *     * 429 `limit_reached`: `--max-orders` for this tenant's API world, or `--max-tenants` for a
-         *       new tenant. Orders stored before the limit was hit stay stored (a partial seed).
+         *     * 429 `limit_reached`: `--max-orders` for this tenant's API world, or a new tenant when
+         *       every live tenant is pinned. Orders stored before the limit was hit stay stored (a partial seed).
          *     * 401/403 by the access rule; 5XX for a mock bug.
          */
         post: operations["seedOrders"];
@@ -159,7 +189,7 @@ export type paths = {
          *
          *     Errors: 400 for an unknown `{api}`, 401/403 by the access rule, **404 `not_found`**
          *     (`field: order_id`) when the tenant has no such order (another tenant's orders are never
-         *     visible), 429 when the tenant would be new and `--max-tenants` is reached, 5XX for a mock bug.
+         *     visible), 429 when the tenant would be new and every live tenant is pinned, 5XX for a mock bug.
          */
         get: operations["getOrder"];
         put?: never;
@@ -185,10 +215,14 @@ export type paths = {
          *     entries for transitions the virtual clock completed (`data: {from, to}`). Filters combine
          *     (AND). Seeding never records effects. Provisions the tenant if needed.
          *
+         *     The outbox keeps the tenant's newest `--max-outbox` entries (default 1000); `dropped`
+         *     counts the older ones it let go, of every type (not only those the filters match), so a
+         *     test can tell an effect that never happened from one that fell off.
+         *
          *     Entry fields are snake_case, like the filters.
          *
          *     Errors: 400 for an `api` outside the enum, 401/403 by the access rule, 429 when the tenant
-         *     would be new and `--max-tenants` is reached, 5XX for a mock bug.
+         *     would be new and every live tenant is pinned, 5XX for a mock bug.
          */
         get: operations["getOutbox"];
         put?: never;
@@ -210,8 +244,9 @@ export type paths = {
          * Read the tenant's request journal
          * @description Answers **200** with the tenant's most recent API requests, oldest first: method, path
          *     (with query string), operation, status sent, latency, why validation refused it, and which
-         *     fault rule changed it. The journal keeps the last 1000 requests per tenant; `limit` returns
-         *     only the last `limit` of them (default: all kept). A connection dropped by a fault rule is
+         *     fault rule changed it. The journal keeps the tenant's last `--max-journal` requests
+         *     (default 1000) and `dropped` counts the older ones it let go; `limit` returns only the last
+         *     `limit` of those kept (default: all kept). A connection dropped by a fault rule is
          *     journaled with `status` 0. Admin requests and requests refused before a tenant was known
          *     (missing or malformed token) are not journaled; a mock built with `journal: false` records
          *     nothing. Provisions the tenant if needed.
@@ -219,10 +254,50 @@ export type paths = {
          *     Entry fields are snake_case, except `operationId`, which is the spec's own term (as in
          *     fault rules).
          *
-         *     Errors: 400 for a `limit` outside 1..1000, 401/403 by the access rule, 429 when the tenant
-         *     would be new and `--max-tenants` is reached, 5XX for a mock bug.
+         *     Each entry also holds the request and response bodies (parsed JSON; `null` when there was
+         *     none, a string `[cut: N bytes …]` when the JSON passed 16 KB) and `error_code`: the code a
+         *     client would branch on, read from the body whatever the API's error shape — Dirty Lemon
+         *     `{"error": {"code"}}`, Estoka `{"error", "code"}`, the `error_code` of a RetailOPS error
+         *     event (those arrive with 200) — or `null` for a success and for sFOX, whose errors are
+         *     `{"error": "<text>"}` without a code.
+         *
+         *     To follow the journal cheaply, pass the `last_id` of the previous answer as `since`: only
+         *     newer entries come back. A `last_id` below the `since` you sent means the tenant was reset
+         *     and its journal started over.
+         *
+         *     `dropped` counts the entries that fell off the front (`--max-journal`).
+         *
+         *     Errors: 400 for a `limit` outside 1..1000 or a negative `since`, 401/403 by the access rule,
+         *     429 when the tenant would be new and every live tenant is pinned, 5XX for a mock bug.
          */
         get: operations["getJournal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/order-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count the tenant's orders in each state
+         * @description Answers **200** with, for every API the mock serves, how many of the caller's tenant's
+         *     orders are in each state of that API's `OrderStatus` — every state listed, zeros included,
+         *     in the spec's order. One cheap call for a dashboard (the inspector at `/__mock/ui` polls it)
+         *     instead of one `GET /__mock/{api}/orders?status=…` per state. Provisions the tenant and its
+         *     worlds if needed.
+         *
+         *     Errors: 400 only for a malformed request body, 401/403 by the access rule, 429 when the
+         *     tenant would be new and `--max-tenants` is reached, 5XX for a mock bug.
+         */
+        get: operations["countOrders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -246,7 +321,7 @@ export type paths = {
          *     if needed (and, doing so, runs work that has become due).
          *
          *     Errors: 400 only for a malformed request body, 401/403 by the access rule, 429 when the
-         *     tenant would be new and `--max-tenants` is reached, 5XX for a mock bug.
+         *     tenant would be new and every live tenant is pinned, 5XX for a mock bug.
          */
         get: operations["getClock"];
         put?: never;
@@ -267,7 +342,7 @@ export type paths = {
          *
          *     Errors: 400 when the body is missing, empty, has unknown fields or wrong types, or when the
          *     clock would pass 9999-12-31T23:59:59.999Z (no timestamp after that is valid RFC 3339; the
-         *     clock is left as it was); 401/403 by the access rule; 429 when the tenant would be new and `--max-tenants` is reached; 5XX for a
+         *     clock is left as it was); 401/403 by the access rule; 429 when the tenant would be new and every live tenant is pinned; 5XX for a
          *     mock bug.
          */
         post: operations["setClock"];
@@ -291,7 +366,7 @@ export type paths = {
          *     Provisions the tenant if needed.
          *
          *     Errors: 400 only for a malformed request body, 401/403 by the access rule, 429 when the
-         *     tenant would be new and `--max-tenants` is reached, 5XX for a mock bug.
+         *     tenant would be new and every live tenant is pinned, 5XX for a mock bug.
          */
         get: operations["listFaults"];
         put?: never;
@@ -313,7 +388,7 @@ export type paths = {
          *     declares `5XX`).
          *
          *     Errors: 400 for a body that breaks the schema (unknown fields, out-of-range values) or a `status` some matched operation does not declare (`field: status`); 401/403 by
-         *     the access rule; 429 when the tenant would be new and `--max-tenants` is reached; 5XX for a
+         *     the access rule; 429 when the tenant would be new and every live tenant is pinned; 5XX for a
          *     mock bug.
          */
         post: operations["addFault"];
@@ -324,7 +399,7 @@ export type paths = {
          *     Provisions the tenant if needed.
          *
          *     Errors: 400 for an `id` that is not a positive integer, 401/403 by the access rule, 429 when
-         *     the tenant would be new and `--max-tenants` is reached, 5XX for a mock bug.
+         *     the tenant would be new and every live tenant is pinned, 5XX for a mock bug.
          */
         delete: operations["deleteFaults"];
         options?: never;
@@ -343,8 +418,9 @@ export type paths = {
          * Snapshot the whole state
          * @description Answers **200** with every tenant's complete state (orders and the other fixture
          *     collections, clock, outbox, journal, fault rules, random state) as one JSON document — the
-         *     same format `--state-file` writes. It covers all tenants, not only the caller's, and does
-         *     not provision one. `PUT` it back to return to this point.
+         *     same format `--state-file` writes. It covers all tenants, not only the caller's (pinned
+         *     ones first, then the rest least recently used first), lists the pinned tokens in
+         *     `pinned`, and does not provision one. `PUT` it back to return to this point.
          *
          *     Errors: 400 only for a malformed request body, 401/403 by the access rule, 5XX for a mock bug.
          */
@@ -353,8 +429,10 @@ export type paths = {
          * Restore a snapshot
          * @description Replaces **every** tenant with the snapshot's (tenants not in it are forgotten) and the
          *     store's seed with the snapshot's `seed`, and answers **200** with the number of tenants
-         *     restored. The body may be up to 256 MiB. Nothing is replaced unless the whole snapshot is
-         *     valid.
+         *     restored. The tokens in `pinned` (every tenant's, when `pinned` is absent) and those given
+         *     with `--keep-token` are pinned from then on; the others count as just used for the idle
+         *     TTL. Outboxes and journals take this server's `--max-outbox` / `--max-journal`. The body
+         *     may be up to 256 MiB. Nothing is replaced unless the whole snapshot is valid.
          *
          *     Errors: 400 when the body is not an ordermock snapshot (`format` "ordermock-state",
          *     `version` 1, `tenants` each with a well-formed `token`, `worlds`, `clock`, `outbox`,
@@ -452,6 +530,20 @@ export type components = {
             apis: components["schemas"]["Api"][];
             /** @description Milliseconds since the admin routes were built (about the process start). */
             uptime_ms: number;
+            tenants: components["schemas"]["TenantCounts"];
+        };
+        /** @description The tenant table. */
+        TenantCounts: {
+            /** @description Tenants held now (at most `--max-tenants`). */
+            live: number;
+            /** @description Of the live tenants, those never evicted (`--keep-token`, a restored snapshot's `pinned`). */
+            pinned: number;
+            /** @description Tenants evicted since start, least recently used for room or idle past `--tenant-ttl`. */
+            evicted: number;
+        };
+        DeleteTenantResult: {
+            /** @description Whether the caller's token had a tenant to drop. */
+            deleted: boolean;
         };
         ResetResult: {
             /** @description How many tenants were forgotten. */
@@ -464,6 +556,8 @@ export type components = {
             apis: components["schemas"]["Api"][];
             /** @description Orders in all of the tenant's worlds. */
             orders: number;
+            /** @description Never evicted (`--keep-token`, or pinned by a restored snapshot). */
+            pinned: boolean;
         };
         TenantList: {
             tenants: components["schemas"]["TenantSummary"][];
@@ -516,6 +610,8 @@ export type components = {
             };
         };
         OutboxList: {
+            /** @description How many of the tenant's oldest entries fell off the `--max-outbox` cap (of every type, whatever the filters). */
+            dropped: number;
             entries: components["schemas"]["OutboxEntry"][];
         };
         /** @description One API request of the tenant. */
@@ -541,9 +637,27 @@ export type components = {
             validation_errors: string[];
             /** @description The fault rule that answered (`fault 1: status 503`) or dropped the connection (`fault 2: drop`); null otherwise (also for delay-only rules). */
             fault: string | null;
+            /** @description The request body as parsed JSON; null when none was sent; `[cut: N bytes of JSON, over the journal's 16384-byte limit]` when larger. */
+            request_body: unknown;
+            /** @description The response body as sent; null when there was none (a dropped connection); cut like `request_body` when over 16 KB. */
+            response_body: unknown;
+            /** @description The error code in the response body, in whichever shape the API uses (Dirty Lemon `error.code`, Estoka `code`, RetailOPS error event `error_code`); null for a success and for sFOX, whose errors carry text only. */
+            error_code: string | null;
         };
         JournalList: {
+            /** @description How many of the tenant's oldest requests fell off the `--max-journal` cap. */
+            dropped: number;
             entries: components["schemas"]["JournalEntry"][];
+            /** @description The id of the newest entry the tenant's journal ever recorded (0 for none), whatever `since` and `limit` filtered; send it back as `since`. */
+            last_id: number;
+        };
+        OrderCounts: {
+            /** @description API → state → number of orders in that state. */
+            apis: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
         };
         /** @description Work scheduled on the virtual clock. */
         PendingTask: {
@@ -650,6 +764,8 @@ export type components = {
             version: 1;
             /** @description The `--seed` the state was made with. */
             seed: string;
+            /** @description Tokens whose tenants are never evicted once restored. Absent (a snapshot written by hand or by an older ordermock) pins every tenant of the snapshot. */
+            pinned?: string[];
             tenants: components["schemas"]["SnapshotTenant"][];
         };
         RestoreResult: {
@@ -737,7 +853,7 @@ export type components = {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description `limit_reached`: a new tenant past `--max-tenants`, or a new order past `--max-orders` for the tenant's API world. */
+        /** @description `limit_reached`: a new order past `--max-orders` for the tenant's API world, or a new tenant when every one of `--max-tenants` live tenants is pinned. */
         LimitReached: {
             headers: {
                 [name: string]: unknown;
@@ -809,6 +925,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResetResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenant is gone (or never was). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteTenantResult"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -973,8 +1113,10 @@ export interface operations {
     getJournal: {
         parameters: {
             query?: {
-                /** @description Only the last `limit` entries (the journal keeps at most 1000). */
+                /** @description Only the last `limit` entries (the journal keeps at most `--max-journal`, default 1000). */
                 limit?: number;
+                /** @description Only entries whose `id` is greater than this (the previous answer's `last_id`); applied before `limit`. */
+                since?: number;
             };
             header?: never;
             path?: never;
@@ -989,6 +1131,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JournalList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["LimitReached"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    countOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Orders per state, per API. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderCounts"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -4,7 +4,8 @@ import type { Reply } from '../apis/types.js';
 import { advanceClock, freezeClock, isRfc3339Time, nowIso, nowMs } from '../core/clock.js';
 import { LimitReached, NotFound, ValidationFailed } from '../core/errors.js';
 import { addFaultRule, removeFaultRule, type FaultRule } from '../core/faults.js';
-import { recentJournal } from '../core/journal.js';
+import { droppedEntries, keptEntries } from '../core/bounded-log.js';
+import { journalSince, type JournalEntry } from '../core/journal.js';
 import { putOrder, type Tenant, type TenantStore } from '../core/tenants.js';
 import { whenReady, type Maybe, type StateStore } from '../store/types.js';
 import { loadSpec, packageVersion, type ApiName } from '../spec/load.js';
@@ -86,9 +87,12 @@ const logOf = <T>(ctx: AdminContext, read: (token: string) => Maybe<T>): Maybe<T
 
 /** operationId → handler, for every operation in openapi/admin.yaml. */
 export const adminHandlers: Record<string, AdminHandler> = {
-  getHealth: (ctx) => ok({ status: 'ok', version: VERSION, apis: ctx.options.apis, uptime_ms: Math.round(performance.now() - ctx.startedAt) }),
+  getHealth: (ctx) =>
+    whenReady(ctx.store.counts(), (tenants) => ok({ status: 'ok', version: VERSION, apis: ctx.options.apis, uptime_ms: Math.round(performance.now() - ctx.startedAt), tenants })),
 
   resetState: (ctx) => whenReady(ctx.store.reset(ctx.params.scope === 'all' ? undefined : ctx.token), (reset) => ok({ reset })),
+
+  deleteTenant: (ctx) => whenReady(ctx.store.reset(ctx.token), (deleted) => ok({ deleted: deleted > 0 })),
 
   listTenants: (ctx) => whenReady(ctx.store.listTenants(), (tenants) => ok({ tenants })),
 
@@ -114,10 +118,26 @@ export const adminHandlers: Record<string, AdminHandler> = {
   getOutbox: (ctx) =>
     whenReady(logOf(ctx, ctx.store.outboxOf), (outbox) => {
       const { api, order_id, type } = ctx.params;
-      return ok({ entries: outbox.entries.filter((e) => (!api || e.api === api) && (!order_id || e.order_id === String(order_id)) && (!type || e.type === type)) });
+      const entries = keptEntries(outbox).filter((e) => (!api || e.api === api) && (!order_id || e.order_id === String(order_id)) && (!type || e.type === type));
+      return ok({ entries, dropped: droppedEntries(outbox) });
     }),
 
-  getJournal: (ctx) => whenReady(logOf(ctx, ctx.store.journalOf), (journal) => ok({ entries: recentJournal(journal, ctx.params.limit) })),
+  getJournal: (ctx) =>
+    whenReady(logOf(ctx, ctx.store.journalOf), (journal) =>
+      ok({ entries: journalSince(journal, ctx.params.since, ctx.params.limit).map(withBodies), last_id: journal.nextId - 1, dropped: droppedEntries(journal) }),
+    ),
+
+  countOrders: (ctx) =>
+    ctx.inTenant((tenant) => {
+      const apis = Object.fromEntries(
+        ctx.options.apis.map((api) => {
+          const counts: Record<string, number> = Object.fromEntries(API_MODULES[api].machine.states.map((state) => [state, 0]));
+          for (const order of worldOf(tenant, api).orders.values()) counts[order.status] = (counts[order.status] ?? 0) + 1;
+          return [api, counts];
+        }),
+      );
+      return ok({ apis });
+    }),
 
   getClock: (ctx) => ctx.inTenant((tenant) => ok(clockView(tenant))),
 
@@ -166,6 +186,10 @@ export const adminHandlers: Record<string, AdminHandler> = {
     }, String(params.token ?? ctx.token));
   },
 };
+
+/** Entries restored from a snapshot taken before the journal kept bodies lack those fields. */
+const withBodies = (entry: JournalEntry): JournalEntry =>
+  entry.error_code !== undefined ? entry : { ...entry, request_body: null, response_body: null, error_code: null };
 
 function faultView(rule: FaultRule) {
   const { delayMs, ...rest } = rule;

@@ -4,7 +4,7 @@ import type { Reply } from '../apis/types.js';
 import { nowIso } from '../core/clock.js';
 import { MockError, NotAcceptable, ServerFault, Unauthorized, ValidationFailed } from '../core/errors.js';
 import { takeFault, type FaultRule } from '../core/faults.js';
-import { appendJournal } from '../core/journal.js';
+import { appendJournal, errorCodeOf, journalBody } from '../core/journal.js';
 import { tenantRandom, type Tenant, type TenantStore } from '../core/tenants.js';
 import type { StateStore } from '../store/types.js';
 import { loadSpec, type ApiName } from '../spec/load.js';
@@ -30,18 +30,25 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const DROPPED: PlainReply = Object.freeze({ status: 0, headers: {}, drop: true });
 
+/** How one request ended, as its journal entry tells it. `sent` is absent when nothing was (a dropped connection). */
+export type RequestOutcome = { status: number; validationErrors: string[]; fault: string | null; requestBody: unknown; reply?: Reply; sent?: PlainReply };
+
 /** Records one request in its tenant's journal, as the admin API and the inspector show it. */
-export function journalRequest(tenant: Tenant, req: PlainRequest, api: ApiName, operationId: string | null, status: number, started: number, validationErrors: string[], fault: string | null): void {
+export function journalRequest(tenant: Tenant, req: PlainRequest, api: ApiName, operationId: string | null, started: number, outcome: RequestOutcome): void {
+  const { reply, sent } = outcome;
   appendJournal(tenant.journal, {
     at: nowIso(tenant.clock),
     method: req.method,
     path: req.url,
     api,
     operationId,
-    status,
+    status: outcome.status,
     latency_ms: Math.round((performance.now() - started) * 1000) / 1000,
-    validation_errors: validationErrors,
-    fault,
+    validation_errors: outcome.validationErrors,
+    fault: outcome.fault,
+    request_body: journalBody(outcome.requestBody, Number(headerOf(req, 'content-length')) || undefined),
+    response_body: reply && sent ? journalBody(reply.body, (sent.body as string).length) : null,
+    error_code: reply && sent ? errorCodeOf(reply.body) : null,
   });
 }
 
@@ -111,8 +118,8 @@ export function apiRoutes(api: ApiName, store: StateStore, options: MockOptions)
       let faultNote: string | null = null;
       const validationErrors: string[] = [];
       // A dropped connection has no status; the journal records it as 0 so it still shows up.
-      const journal = (status: number) => {
-        if (tenant && options.journal) journalRequest(tenant, routed.req, api, op.operationId, status, incoming.started, validationErrors, faultNote);
+      const journal = (status: number, sent?: PlainReply) => {
+        if (tenant && options.journal) journalRequest(tenant, routed.req, api, op.operationId, incoming.started, { status, validationErrors, fault: faultNote, requestBody: incoming.payload, reply, sent });
       };
       try {
         tenant = enterTenant(state, incoming.token);
@@ -140,7 +147,7 @@ export function apiRoutes(api: ApiName, store: StateStore, options: MockOptions)
       }
       reply = checked(reply);
       const sent = jsonReply(reply, op.method === 'GET');
-      journal(reply.status);
+      journal(reply.status, sent);
       return { reply: sent };
     };
 

@@ -1,22 +1,29 @@
 /** One logger for the server: text for people, JSON lines for machines; colour only on a TTY. */
 export type LogFormat = 'text' | 'json';
-export type Logger = { info(msg: string, fields?: Record<string, unknown>): void; error(msg: string, fields?: Record<string, unknown>): void };
+/** The least severe level written: `debug` adds per-event detail (evictions), `error` is --quiet. */
+export type LogLevel = 'debug' | 'info' | 'error';
+export const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'error'];
+
+type Write = (msg: string, fields?: Record<string, unknown>) => void;
+export type Logger = { debug: Write; info: Write; error: Write };
 
 export function useColour(stream: NodeJS.WriteStream = process.stdout): boolean {
   return Boolean(stream.isTTY) && !process.env.CI && !process.env.NO_COLOR;
 }
 
-export function createLogger(format: LogFormat = 'text', quiet = false, stream: NodeJS.WriteStream = process.stderr): Logger {
+export function createLogger(format: LogFormat = 'text', level: LogLevel = 'info', stream: NodeJS.WriteStream = process.stderr): Logger {
   const colour = useColour(stream);
-  const write = (level: 'info' | 'error', msg: string, fields: Record<string, unknown> = {}) => {
-    if (quiet && level === 'info') return;
+  const threshold = LOG_LEVELS.indexOf(level);
+  const write = (at: LogLevel, msg: string, fields: Record<string, unknown> = {}) => {
     if (format === 'json') {
-      stream.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields })}\n`);
+      stream.write(`${JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...fields })}\n`);
       return;
     }
     const extra = Object.keys(fields).length ? ` ${JSON.stringify(fields)}` : '';
-    const tag = level === 'error' ? (colour ? '\x1b[31merror\x1b[0m' : 'error') : '';
+    const tag = at === 'error' ? (colour ? '\x1b[31merror\x1b[0m' : 'error') : at === 'debug' ? 'debug' : '';
     stream.write(`${tag ? `${tag} ` : ''}${msg}${extra}\n`);
   };
-  return { info: (m, f) => write('info', m, f), error: (m, f) => write('error', m, f) };
+  // A level below the threshold is a no-op function, so a hot caller pays nothing to skip it.
+  const at = (level: LogLevel): Write => (LOG_LEVELS.indexOf(level) < threshold ? () => {} : (msg, fields) => write(level, msg, fields));
+  return { debug: at('debug'), info: at('info'), error: at('error') };
 }

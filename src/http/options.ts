@@ -10,7 +10,8 @@ export type MockOptions = {
   strict: boolean;
   bodyLimitBytes: number;
   seed: string;
-  limits: Limits;
+  /** Caps and lifecycle of the tenant table; what is left out keeps its default. */
+  limits: Partial<Limits>;
   /** Required on admin requests when set (and required to listen beyond loopback). */
   adminToken?: string;
   /** Journal requests per tenant (the benchmark measures with it on, as users run it). */

@@ -2,6 +2,7 @@ import { enterTenant } from '../apis/engine.js';
 import { API_MODULES } from '../apis/registry.js';
 import { MethodNotAllowed, NotFound, type MockError } from '../core/errors.js';
 import { docsRoutes } from '../docs/routes.js';
+import { inspectorRoutes } from '../inspector/routes.js';
 import { adminErrorReply, adminRoutes, ADMIN_PREFIX } from './admin.js';
 import { apiRoutes, journalRequest } from './api-routes.js';
 import { createCors } from './cors.js';
@@ -25,6 +26,7 @@ export function createRequestCore(options: MockOptions, store: StateStore): Requ
     ...adminRoutes(store, options),
     { method: 'GET', path: '/', handle: () => jsonReply({ status: 200, body: index }) },
     ...docsRoutes(options.apis),
+    ...inspectorRoutes(options),
   ];
   for (const route of routes) router.add(route.method, route.path, route.handle);
 
@@ -39,16 +41,17 @@ export function createRequestCore(options: MockOptions, store: StateStore): Requ
     const api = options.apis.find((name) => under(apiPrefix(options, name)));
     if (!api) return jsonReply({ status: 404, body: { error: { code: 'not_found', message: error.message } } });
     const reply = API_MODULES[api].errorReply(error);
+    const sent = jsonReply(reply);
     // Journaled like any request, so a wrong path or method shows up where the app's calls are listed.
     const token = API_MODULES[api].tokenFrom(headerOf(req, 'authorization'));
     if (token && options.journal) {
       try {
-        await store.run(token, (state) => journalRequest(enterTenant(state, token), req, api, null, reply.status, started, [], null));
+        await store.run(token, (state) => journalRequest(enterTenant(state, token), req, api, null, started, { status: reply.status, validationErrors: [], fault: null, requestBody: undefined, reply, sent }));
       } catch {
         // A tenant table at its cap, or the store unreachable: the answer still goes out, unjournaled.
       }
     }
-    return jsonReply(reply);
+    return sent;
   };
 
   return async (req) => {

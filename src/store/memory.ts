@@ -2,7 +2,7 @@ import { createJournal } from '../core/journal.js';
 import { createOutbox } from '../core/outbox.js';
 import { restoreStore, snapshotStore } from '../core/snapshot.js';
 import type { WorldCheck } from '../core/snapshot-check.js';
-import { resetTenants, type TenantStore } from '../core/tenants.js';
+import { resetTenants, sweepIdleTenants, tenantCounts, type TenantStore } from '../core/tenants.js';
 import { summarizeTenant, type StateStore } from './types.js';
 
 /** The store of one process: every step runs synchronously on `tenants`, the embedded default and the fastest. */
@@ -17,9 +17,13 @@ export function createMemoryStore(tenants: TenantStore, checkWorld?: WorldCheck)
       return tenants.limits;
     },
     run: (_token, work) => work(tenants),
-    outboxOf: (token) => tenants.tenants.get(token)?.outbox ?? createOutbox(),
-    journalOf: (token) => tenants.tenants.get(token)?.journal ?? createJournal(),
-    listTenants: () => [...tenants.tenants.values()].map(summarizeTenant),
+    outboxOf: (token) => tenants.tenants.get(token)?.outbox ?? createOutbox(tenants.limits.maxOutbox),
+    journalOf: (token) => tenants.tenants.get(token)?.journal ?? createJournal(tenants.limits.maxJournal),
+    listTenants: () => {
+      sweepIdleTenants(tenants);
+      return [...tenants.tenants.values()].map((t) => summarizeTenant(t, tenants.pinned.has(t.token)));
+    },
+    counts: () => tenantCounts(tenants),
     reset: (token) => resetTenants(tenants, token),
     snapshot: () => snapshotStore(tenants),
     restore: (input) => restoreStore(tenants, input, checkWorld),

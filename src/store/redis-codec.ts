@@ -4,15 +4,19 @@
  *
  *   {prefix}state:{token}    hash  v           version: who committed last (`<instance>:<n>`), checked on every commit
  *                                  m           meta JSON: seed, randomState, clock (offset, frozen, pending settles),
- *                                              fault rules, journal capacity, and per API world its counters
- *                                              and the names of its collections
+ *                                              fault rules, and per API world its counters and the names of
+ *                                              its collections
  *                                  on / jn     last outbox / journal id handed out (HINCRBY)
  *                                  w:{api}:{collection}:{key}   one order (or customer, SKU…) as JSON
- *   {prefix}outbox:{token}   list  outbox entries as JSON, oldest first
- *   {prefix}journal:{token}  list  journal entries as JSON, oldest first, trimmed to the capacity
- *   {prefix}tenants          zset  token → ms of its last touch (the --max-tenants count, listTenants)
+ *   {prefix}outbox:{token}   list  outbox entries as JSON, oldest first, trimmed to --max-outbox
+ *   {prefix}journal:{token}  list  journal entries as JSON, oldest first, trimmed to --max-journal
+ *   {prefix}tenants          zset  token → ms of its last use, +inf when pinned: the LRU order, the
+ *                                  --max-tenants count, listTenants
+ *   {prefix}pinned           set   tokens never evicted (--keep-token, a restored snapshot's pins)
+ *   {prefix}stats            hash  evicted: tenants evicted so far
  *
- * The three keys of a tenant share its TTL (`--tenant-ttl`), renewed by every commit.
+ * The three keys of a tenant share its TTL (`--tenant-ttl`), renewed by every commit; a pinned
+ * tenant's keys have none.
  */
 import { createJournal, type JournalEntry } from '../core/journal.js';
 import { createOutbox, type OutboxEntry } from '../core/outbox.js';
@@ -27,7 +31,7 @@ export const tenantKeys = (prefix: string, token: string): TenantKeys => ({
   journal: `${prefix}journal:${token}`,
 });
 
-export const indexKey = (prefix: string): string => `${prefix}tenants`;
+export const lifecycleKeys = (prefix: string) => ({ index: `${prefix}tenants`, pinned: `${prefix}pinned`, stats: `${prefix}stats` });
 
 export const FIELD = { version: 'v', meta: 'm', outboxId: 'on', journalId: 'jn' } as const;
 
@@ -35,7 +39,7 @@ const ITEM = 'w:';
 const itemField = (api: string, collection: string, key: string) => `${ITEM}${api}:${collection}:${key}`;
 
 type WorldMeta = { maps: string[]; values: Record<string, number> };
-type Meta = Pick<Tenant, 'seed' | 'randomState' | 'clock' | 'faults'> & { journalCapacity: number; worlds: Record<string, WorldMeta> };
+type Meta = Pick<Tenant, 'seed' | 'randomState' | 'clock' | 'faults'> & { worlds: Record<string, WorldMeta> };
 
 /** The tenant's small state as one JSON text; a step changed it when the text differs. */
 export function metaText(tenant: Tenant): string {
@@ -48,15 +52,17 @@ export function metaText(tenant: Tenant): string {
     }
     worlds[api] = meta;
   }
-  const meta: Meta = { seed: tenant.seed, randomState: tenant.randomState, clock: tenant.clock, faults: tenant.faults, journalCapacity: tenant.journal.capacity, worlds };
+  const meta: Meta = { seed: tenant.seed, randomState: tenant.randomState, clock: tenant.clock, faults: tenant.faults, worlds };
   return JSON.stringify(meta);
 }
 
 /** A tenant as this instance caches it: its outbox and journal hold only entries not yet written. */
 export type DecodedTenant = { tenant: Tenant; version: string; meta: string };
 
+export type LogCaps = { maxOutbox: number; maxJournal: number };
+
 /** Rebuilds a tenant from its state hash (HGETALL); null when the hash is empty (no such tenant). */
-export function decodeTenant(token: string, hash: Record<string, string>): DecodedTenant | null {
+export function decodeTenant(token: string, hash: Record<string, string>, caps: LogCaps): DecodedTenant | null {
   const metaJson = hash[FIELD.meta];
   if (metaJson === undefined) return null;
   const meta = JSON.parse(metaJson) as Meta;
@@ -80,11 +86,12 @@ export function decodeTenant(token: string, hash: Record<string, string>): Decod
     token,
     seed: meta.seed,
     clock: meta.clock,
-    outbox: createOutbox(),
-    journal: createJournal(meta.journalCapacity),
+    outbox: createOutbox(caps.maxOutbox),
+    journal: createJournal(caps.maxJournal),
     faults: meta.faults,
     randomState: meta.randomState,
     worlds,
+    lastUsedMs: Date.now(),
   };
   return { tenant, version: hash[FIELD.version] ?? '', meta: metaJson };
 }
@@ -155,11 +162,11 @@ export function encodeTenant(tenant: Tenant, version: string): { fields: string[
 }
 
 /** The outbox and journal as stored: entries from their lists, next ids from the counters. */
-export function decodeLogs(hash: { outboxId: string | null; journalId: string | null }, outbox: string[], journal: string[], capacity: number) {
-  const out = createOutbox();
+export function decodeLogs(hash: { outboxId: string | null; journalId: string | null }, outbox: string[], journal: string[], caps: LogCaps) {
+  const out = createOutbox(caps.maxOutbox);
   out.entries = outbox.map((text) => JSON.parse(text));
   out.nextId = Number(hash.outboxId ?? 0) + 1;
-  const log = createJournal(capacity);
+  const log = createJournal(caps.maxJournal);
   log.entries = journal.map((text) => JSON.parse(text));
   log.nextId = Number(hash.journalId ?? 0) + 1;
   return { outbox: out, journal: log };

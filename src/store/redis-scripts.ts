@@ -12,31 +12,47 @@ export const TENANT_LIMIT = -1;
  * read adds its journal entry and renews the TTL without moving the version, so readers on many
  * instances never invalidate each other's caches.
  *
- * KEYS: state, outbox, journal, tenants index.
- * ARGV: token, expected version ('' = no such tenant yet), new version ('' = unchanged), TTL ms,
- *       now ms, max tenants, journal capacity, touch index (1/0), meta ('' = unchanged),
- *       #sets, #deletes, #outbox entries, #journal entries, then those items in that order.
+ * The tenant lifecycle is the memory store's (core/tenants.ts), kept in Redis: the index scores
+ * each tenant with its last use (pinned ones: +inf, never evicted, no TTL); a new tenant in a full
+ * table evicts the least recently used unpinned one; idle tenants expire with their keys' TTL.
+ * Evicting another tenant names keys the script was not given, so this is for one Redis (or a
+ * primary with replicas), not a Redis Cluster.
+ *
+ * KEYS: state, outbox, journal, tenants index, pinned set, stats hash.
+ * ARGV: token, expected version ('' = no such tenant yet), new version ('' = unchanged), TTL ms
+ *       (0 = never), now ms, max tenants, journal cap, outbox cap, meta ('' = unchanged), key
+ *       prefix, #sets, #deletes, #outbox entries, #journal entries, then those items in that order.
  */
 const COMMIT = `
-local state, outbox, journal, index = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local state, outbox, journal, index, pinned, stats = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local token = ARGV[1]
 local current = redis.call('HGET', state, 'v') or ''
 if current ~= ARGV[2] then return ${CONFLICT} end
-local ttl, now = ARGV[4], tonumber(ARGV[5])
+if current == '' and ARGV[3] == '' then return ${COMMITTED} end
+local ttl, now = tonumber(ARGV[4]), tonumber(ARGV[5])
+local isPinned = redis.call('SISMEMBER', pinned, token) == 1
 if current == '' then
-  if ARGV[3] == '' then return ${COMMITTED} end
-  if redis.call('ZSCORE', index, ARGV[1]) == false then
-    redis.call('ZREMRANGEBYSCORE', index, '-inf', now - tonumber(ttl))
-    if redis.call('ZCARD', index) >= tonumber(ARGV[6]) then return ${TENANT_LIMIT} end
+  if redis.call('ZSCORE', index, token) == false then
+    if ttl > 0 then
+      local idle = redis.call('ZREMRANGEBYSCORE', index, '-inf', '(' .. (now - ttl))
+      if idle > 0 then redis.call('HINCRBY', stats, 'evicted', idle) end
+    end
+    while redis.call('ZCARD', index) >= tonumber(ARGV[6]) do
+      local oldest = redis.call('ZRANGE', index, 0, 0, 'WITHSCORES')
+      if oldest[2] == 'inf' then return ${TENANT_LIMIT} end
+      local prefix = ARGV[10]
+      redis.call('DEL', prefix .. 'state:' .. oldest[1], prefix .. 'outbox:' .. oldest[1], prefix .. 'journal:' .. oldest[1])
+      redis.call('ZREM', index, oldest[1])
+      redis.call('HINCRBY', stats, 'evicted', 1)
+    end
   end
   -- Leftovers of an expired tenant whose lists outlived its hash by a moment.
   redis.call('DEL', outbox, journal)
-  redis.call('ZADD', index, now, ARGV[1])
-elseif ARGV[8] == '1' then
-  redis.call('ZADD', index, now, ARGV[1])
 end
+redis.call('ZADD', index, isPinned and 'inf' or now, token)
 if ARGV[3] ~= '' then redis.call('HSET', state, 'v', ARGV[3]) end
 if ARGV[9] ~= '' then redis.call('HSET', state, 'm', ARGV[9]) end
-local i = 14
+local i = 15
 -- Chunks of 1000 arguments: Lua's unpack is bounded by its C stack.
 local function chunked(command, count)
   local last = i + count - 1
@@ -46,34 +62,43 @@ local function chunked(command, count)
     i = j + 1
   end
 end
-chunked('HSET', tonumber(ARGV[10]))
-chunked('HDEL', tonumber(ARGV[11]))
-local function append(list, counter, count)
+chunked('HSET', tonumber(ARGV[11]))
+chunked('HDEL', tonumber(ARGV[12]))
+local function append(list, counter, count, cap)
+  if count == 0 then return end
   for _ = 1, count do
     local id = redis.call('HINCRBY', state, counter, 1)
     redis.call('RPUSH', list, '{"id":' .. id .. ',' .. ARGV[i])
     i = i + 1
   end
+  redis.call('LTRIM', list, -cap, -1)
 end
-append(outbox, 'on', tonumber(ARGV[12]))
-local journaled = tonumber(ARGV[13])
-if journaled > 0 then
-  append(journal, 'jn', journaled)
-  redis.call('LTRIM', journal, -tonumber(ARGV[7]), -1)
+append(outbox, 'on', tonumber(ARGV[13]), tonumber(ARGV[8]))
+append(journal, 'jn', tonumber(ARGV[14]), tonumber(ARGV[7]))
+for _, key in ipairs({state, outbox, journal}) do
+  if ttl > 0 and not isPinned then redis.call('PEXPIRE', key, ttl) else redis.call('PERSIST', key) end
 end
-redis.call('PEXPIRE', state, ttl)
-redis.call('PEXPIRE', outbox, ttl)
-redis.call('PEXPIRE', journal, ttl)
 return ${COMMITTED}
 `;
 
-export type CommitOptions = { token: string; expected: string; next: string; ttlMs: number; maxTenants: number; journalCapacity: number; touch: boolean };
+export type LifecycleKeys = { index: string; pinned: string; stats: string };
+
+export type CommitOptions = {
+  token: string;
+  expected: string;
+  next: string;
+  prefix: string;
+  ttlMs: number;
+  maxTenants: number;
+  journalCapacity: number;
+  outboxCapacity: number;
+};
 
 export const commitScript = defineScript({
   SCRIPT: COMMIT,
-  NUMBER_OF_KEYS: 4,
-  parseCommand(parser, keys: TenantKeys & { index: string }, options: CommitOptions, writes: WriteSet) {
-    parser.pushKeys([keys.state, keys.outbox, keys.journal, keys.index]);
+  NUMBER_OF_KEYS: 6,
+  parseCommand(parser, keys: TenantKeys & LifecycleKeys, options: CommitOptions, writes: WriteSet) {
+    parser.pushKeys([keys.state, keys.outbox, keys.journal, keys.index, keys.pinned, keys.stats]);
     parser.push(
       options.token,
       options.expected,
@@ -82,17 +107,37 @@ export const commitScript = defineScript({
       String(Date.now()),
       String(options.maxTenants),
       String(options.journalCapacity),
-      options.touch ? '1' : '0',
+      String(options.outboxCapacity),
       writes.meta,
+      options.prefix,
       String(writes.sets.length),
       String(writes.deletes.length),
       String(writes.outbox.length),
       String(writes.journal.length),
-      ...writes.sets,
-      ...writes.deletes,
-      ...writes.outbox,
-      ...writes.journal,
     );
+    // One push each: a bulk seed writes more items than a spread may pass as arguments.
+    for (const list of [writes.sets, writes.deletes, writes.outbox, writes.journal]) for (const item of list) parser.push(item);
   },
   transformReply: (reply: unknown) => reply as number,
+});
+
+/** Forgets the tenants idle past the TTL from the index (their keys expired) and counts the rest. */
+const COUNTS = `
+local index, stats = KEYS[1], KEYS[2]
+local ttl, now = tonumber(ARGV[1]), tonumber(ARGV[2])
+if ttl > 0 then
+  local idle = redis.call('ZREMRANGEBYSCORE', index, '-inf', '(' .. (now - ttl))
+  if idle > 0 then redis.call('HINCRBY', stats, 'evicted', idle) end
+end
+return { redis.call('ZCARD', index), redis.call('ZCOUNT', index, 'inf', 'inf'), tonumber(redis.call('HGET', stats, 'evicted') or '0') }
+`;
+
+export const countsScript = defineScript({
+  SCRIPT: COUNTS,
+  NUMBER_OF_KEYS: 2,
+  parseCommand(parser, keys: LifecycleKeys, ttlMs: number) {
+    parser.pushKeys([keys.index, keys.stats]);
+    parser.push(String(ttlMs), String(Date.now()));
+  },
+  transformReply: (reply: unknown) => reply as number[] as [number, number, number],
 });

@@ -4,9 +4,9 @@ import { createClient } from '@redis/client';
 import { LimitReached, MockError, StoreUnavailable } from '../core/errors.js';
 import { ForeignSnapshot, restoreStore, snapshotStore } from '../core/snapshot.js';
 import type { WorldCheck } from '../core/snapshot-check.js';
-import { createTenantStore, type Limits, type Tenant, type TenantStore } from '../core/tenants.js';
-import { decodeLogs, decodeTenant, encodeTenant, FIELD, indexKey, takeWrites, tenantKeys } from './redis-codec.js';
-import { COMMITTED, commitScript, TENANT_LIMIT } from './redis-scripts.js';
+import { createTenantStore, DEFAULT_LIMITS, dropTenant, tenantsByRecency, type Limits, type Tenant, type TenantStore } from '../core/tenants.js';
+import { decodeLogs, decodeTenant, encodeTenant, FIELD, lifecycleKeys, takeWrites, tenantKeys } from './redis-codec.js';
+import { COMMITTED, commitScript, countsScript, TENANT_LIMIT } from './redis-scripts.js';
 import { summarizeTenant, type StateStore, type TenantSummary } from './types.js';
 
 export type RedisStoreOptions = {
@@ -14,10 +14,11 @@ export type RedisStoreOptions = {
   url: string;
   /** Put before every key, so several mocks (or test files) share one Redis. */
   prefix: string;
-  /** Idle tenants vanish after this long; every request renews it. */
-  tenantTtlMs: number;
   seed: string;
-  limits: Limits;
+  /** The tenant lifecycle, as for the memory store: `tenantTtlMs` becomes the keys' TTL. */
+  limits?: Partial<Limits>;
+  /** Tokens never evicted (--keep-token), added to the pinned set every instance shares. */
+  keepTokens?: Iterable<string>;
   /** Told once when the connection is lost and once when it is back. */
   log?: { info(message: string): void; error(message: string): void };
   /** Restores must produce worlds the APIs can serve (the engine's check). */
@@ -32,8 +33,6 @@ type Entry = {
   version: string;
   /** The meta text as of that version, to tell whether a step changed it. */
   meta: string;
-  /** When this instance last renewed the tenant's place in the tenants index. */
-  touchedAt: number;
 };
 
 /** Attempts at one step before it is answered 503: two busy instances settle in a few. */
@@ -56,12 +55,13 @@ const globEscape = (text: string) => text.replace(/[*?[\]\\]/g, '\\$&');
  * so a re-run is safe, and no request ever sees a half-applied one.
  */
 export async function createRedisStore(options: RedisStoreOptions): Promise<RedisStore> {
-  const { prefix, limits } = options;
+  const { prefix } = options;
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   let connected = false;
   let down = false;
   const client = createClient({
     url: options.url,
-    scripts: { commit: commitScript },
+    scripts: { commit: commitScript, counts: countsScript },
     // Fail fast while disconnected: a request answers 503 now rather than hanging until Redis returns.
     disableOfflineQueue: true,
     socket: {
@@ -85,23 +85,26 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
   }
   connected = true;
 
+  const lifecycle = lifecycleKeys(prefix);
+  const keepTokens = [...(options.keepTokens ?? [])];
+  if (keepTokens.length) await client.sAdd(lifecycle.pinned, keepTokens);
+
   const instance = randomUUID().slice(0, 8);
   let counter = 0;
   const newVersion = () => `${instance}:${(++counter).toString(36)}`;
-  const index = indexKey(prefix);
-  const keysOf = (token: string) => ({ ...tenantKeys(prefix, token), index });
-  const touchEveryMs = Math.min(options.tenantTtlMs / 10, 60_000);
+  const keysOf = (token: string) => ({ ...tenantKeys(prefix, token), ...lifecycle });
   const unavailable = (error: unknown) => (error instanceof StoreUnavailable ? error : new StoreUnavailable((error as Error)?.message ?? String(error)));
 
-  // The cached tenants, as a TenantStore the engine works on. Its tenant cap is Redis's business.
-  const cache = createTenantStore(options.seed, { maxTenants: Infinity, maxOrders: limits.maxOrders });
+  // The cached tenants, as a TenantStore the engine works on. Its own lifecycle never evicts:
+  // Redis keeps the real one, and the cache is bounded by CACHE_LIMIT.
+  const cache = createTenantStore(options.seed, { ...limits, maxTenants: Infinity, tenantTtlMs: 0 });
   const entries = new Map<string, Entry>();
   const loading = new Map<string, Promise<Entry>>();
 
   const forget = (token: string, entry?: Entry) => {
     if (entry && entries.get(token) !== entry) return;
     entries.delete(token);
-    cache.tenants.delete(token);
+    dropTenant(cache, token);
   };
 
   function load(token: string): Promise<Entry> {
@@ -109,15 +112,19 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
     if (!pending) {
       pending = client
         .hGetAll(keysOf(token).state)
-        .then((hash) => {
-          const decoded = decodeTenant(token, hash as Record<string, string>);
-          const entry: Entry = { version: decoded?.version ?? '', meta: decoded?.meta ?? '', touchedAt: 0 };
-          forget(token);
-          if (decoded) cache.tenants.set(token, decoded.tenant);
-          entries.set(token, entry);
-          if (entries.size > CACHE_LIMIT) forget(entries.keys().next().value!);
-          return entry;
-        }, (error) => Promise.reject(unavailable(error)))
+        .then(
+          (hash) => {
+            const decoded = decodeTenant(token, hash as Record<string, string>, limits);
+            const entry: Entry = { version: decoded?.version ?? '', meta: decoded?.meta ?? '' };
+            forget(token);
+            // Set directly, outside the cache's own recency list: the cache never evicts by it.
+            if (decoded) cache.tenants.set(token, decoded.tenant);
+            entries.set(token, entry);
+            if (entries.size > CACHE_LIMIT) forget(entries.keys().next().value!);
+            return entry;
+          },
+          (error) => Promise.reject(unavailable(error)),
+        )
         .finally(() => loading.delete(token));
       loading.set(token, pending);
     }
@@ -148,12 +155,13 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
       // Set before the commit is sent: the next step on this copy builds on this one and commits after it.
       const next = writes.changesState ? (entry.version = newVersion()) : '';
       if (writes.meta) entry.meta = writes.meta;
-      const now = Date.now();
-      const touch = now - entry.touchedAt >= touchEveryMs;
-      if (touch) entry.touchedAt = now;
       let outcome: number;
       try {
-        outcome = await client.commit(keys, { token, expected, next, ttlMs: options.tenantTtlMs, maxTenants: limits.maxTenants, journalCapacity: tenant.journal.capacity, touch }, writes);
+        outcome = await client.commit(
+          keys,
+          { token, expected, next, prefix, ttlMs: limits.tenantTtlMs, maxTenants: limits.maxTenants, journalCapacity: limits.maxJournal, outboxCapacity: limits.maxOutbox },
+          writes,
+        );
       } catch (error) {
         forget(token, entry);
         throw unavailable(error);
@@ -174,20 +182,39 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
   async function readWhole(token: string): Promise<Tenant | null> {
     const keys = keysOf(token);
     const [hash, outbox, journal] = (await client.multi().hGetAll(keys.state).lRange(keys.outbox, 0, -1).lRange(keys.journal, 0, -1).exec()) as unknown as [Record<string, string>, string[], string[]];
-    const decoded = decodeTenant(token, hash);
+    const decoded = decodeTenant(token, hash, limits);
     if (!decoded) return null;
-    const logs = decodeLogs({ outboxId: hash[FIELD.outboxId] ?? null, journalId: hash[FIELD.journalId] ?? null }, outbox, journal, decoded.tenant.journal.capacity);
+    const logs = decodeLogs({ outboxId: hash[FIELD.outboxId] ?? null, journalId: hash[FIELD.journalId] ?? null }, outbox, journal, limits);
     return { ...decoded.tenant, ...logs };
   }
 
-  /** Every tenant token with state under the prefix. */
-  async function allTokens(): Promise<string[]> {
-    const statePrefix = tenantKeys(prefix, '').state;
-    const tokens: string[] = [];
-    for await (const keys of client.scanIterator({ MATCH: `${globEscape(statePrefix)}*`, COUNT: 1000 })) {
-      for (const key of keys) tokens.push(key.slice(statePrefix.length));
+  async function readLogs(token: string) {
+    const keys = keysOf(token);
+    const [outboxId, journalId, outbox, journal] = (await client
+      .multi()
+      .hGet(keys.state, FIELD.outboxId)
+      .hGet(keys.state, FIELD.journalId)
+      .lRange(keys.outbox, 0, -1)
+      .lRange(keys.journal, 0, -1)
+      .exec()) as unknown as [string | null, string | null, string[], string[]];
+    return decodeLogs({ outboxId, journalId }, outbox, journal, limits);
+  }
+
+  /** The live tenants, pinned first, then least recently used first (the order a restore rebuilds). */
+  async function liveTokens(): Promise<{ token: string; pinned: boolean }[]> {
+    await client.counts(lifecycle, limits.tenantTtlMs);
+    const scored = await client.zRangeWithScores(lifecycle.index, 0, -1);
+    const live = scored.map(({ value, score }) => ({ token: value, pinned: score === Infinity }));
+    return [...live.filter((t) => t.pinned), ...live.filter((t) => !t.pinned)];
+  }
+
+  /** Every key of tenant state under the prefix; the pinned set and the stats outlive a reset, as in memory. */
+  async function tenantKeysUnderPrefix(): Promise<string[]> {
+    const found: string[] = [];
+    for (const kind of ['state', 'outbox', 'journal']) {
+      for await (const keys of client.scanIterator({ MATCH: `${globEscape(prefix)}${kind}:*`, COUNT: 1000 })) found.push(...keys);
     }
-    return tokens;
+    return [...found, lifecycle.index];
   }
 
   const guarded = async <T>(step: () => Promise<T>): Promise<T> => {
@@ -198,12 +225,9 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
     }
   };
 
-  async function readLogs(token: string) {
-    const keys = keysOf(token);
-    const [outboxId, journalId, outbox, journal] = (await client.multi().hGet(keys.state, FIELD.outboxId).hGet(keys.state, FIELD.journalId).lRange(keys.outbox, 0, -1).lRange(keys.journal, 0, -1).exec()) as unknown as [string | null, string | null, string[], string[]];
-    const capacity = cache.tenants.get(token)?.journal.capacity ?? 1000;
-    return decodeLogs({ outboxId, journalId }, outbox, journal, capacity);
-  }
+  const dropCache = () => {
+    for (const token of [...entries.keys()]) forget(token);
+  };
 
   return {
     kind: 'redis',
@@ -215,61 +239,77 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
     listTenants: () =>
       guarded(async () => {
         const summaries: TenantSummary[] = [];
-        for (const token of await allTokens()) {
-          const hash = (await client.hGetAll(keysOf(token).state)) as Record<string, string>;
-          const decoded = decodeTenant(token, hash);
-          if (decoded) summaries.push(summarizeTenant(decoded.tenant));
+        for (const { token, pinned } of await liveTokens()) {
+          const decoded = decodeTenant(token, (await client.hGetAll(keysOf(token).state)) as Record<string, string>, limits);
+          if (decoded) summaries.push(summarizeTenant(decoded.tenant, pinned));
         }
         return summaries;
+      }),
+    counts: () =>
+      guarded(async () => {
+        const [live = 0, pinned = 0, evicted = 0] = await client.counts(lifecycle, limits.tenantTtlMs);
+        return { live, pinned, evicted };
       }),
     reset: (token) =>
       guarded(async () => {
         if (token !== undefined) {
           const keys = keysOf(token);
-          const [removed] = (await client.multi().del(keys.state).del([keys.outbox, keys.journal]).zRem(index, token).exec()) as unknown as [number];
+          const [removed] = (await client.multi().del(keys.state).del([keys.outbox, keys.journal]).zRem(lifecycle.index, token).exec()) as unknown as [number];
           forget(token);
           return removed;
         }
-        const tokens = await allTokens();
-        const doomed: string[] = [];
-        for await (const keys of client.scanIterator({ MATCH: `${globEscape(prefix)}*`, COUNT: 1000 })) doomed.push(...keys);
+        const [live = 0] = await client.counts(lifecycle, limits.tenantTtlMs);
+        const doomed = await tenantKeysUnderPrefix();
         for (let i = 0; i < doomed.length; i += 1000) await client.unlink(doomed.slice(i, i + 1000));
-        entries.clear();
-        cache.tenants.clear();
-        return tokens.length;
+        dropCache();
+        return live;
       }),
     snapshot: () =>
       guarded(async () => {
         const whole = createTenantStore(options.seed, limits);
-        for (const token of await allTokens()) {
+        for (const { token, pinned } of await liveTokens()) {
           const tenant = await readWhole(token);
-          if (tenant) whole.tenants.set(token, tenant);
+          if (!tenant) continue;
+          whole.tenants.set(token, tenant);
+          // Pinned tenants stay outside the recency order, as they are in memory.
+          if (pinned) whole.pinned.add(token);
+          else {
+            tenant.older = whole.newest;
+            if (whole.newest) whole.newest.newer = tenant;
+            else whole.oldest = tenant;
+            whole.newest = tenant;
+          }
         }
         return snapshotStore(whole);
       }),
     restore: (input) =>
       guarded(async () => {
         // Checked (and decoded) in full before anything in Redis changes.
-        const restored = createTenantStore(options.seed, limits);
+        const restored = createTenantStore(options.seed, limits, { keepTokens });
         const count = restoreStore(restored, input, options.checkWorld);
-        const stale: string[] = [];
-        for await (const keys of client.scanIterator({ MATCH: `${globEscape(prefix)}*`, COUNT: 1000 })) stale.push(...keys);
+        const stale = await tenantKeysUnderPrefix();
         const multi = client.multi();
         for (let i = 0; i < stale.length; i += 1000) multi.unlink(stale.slice(i, i + 1000));
+        multi.unlink(lifecycle.pinned);
+        if (restored.pinned.size) multi.sAdd(lifecycle.pinned, [...restored.pinned]);
+        const ordered = tenantsByRecency(restored);
         const now = Date.now();
-        for (const tenant of restored.tenants.values()) {
+        ordered.forEach((tenant, i) => {
           const keys = keysOf(tenant.token);
+          const pinned = restored.pinned.has(tenant.token);
           const { fields, outbox, journal } = encodeTenant(tenant, newVersion());
-          multi.unlink([keys.state, keys.outbox, keys.journal]);
           multi.hSet(keys.state, fields);
           if (outbox.length) multi.rPush(keys.outbox, outbox);
           if (journal.length) multi.rPush(keys.journal, journal);
-          for (const key of [keys.state, keys.outbox, keys.journal]) multi.pExpire(key, options.tenantTtlMs);
-          multi.zAdd(index, { score: now, value: tenant.token });
-        }
+          for (const key of [keys.state, keys.outbox, keys.journal]) {
+            if (pinned || !limits.tenantTtlMs) multi.persist(key);
+            else multi.pExpire(key, limits.tenantTtlMs);
+          }
+          // Used now, in the snapshot's order: a restore evicts as the original would have.
+          multi.zAdd(lifecycle.index, { score: pinned ? Infinity : now - ordered.length + i, value: tenant.token });
+        });
         await multi.exec();
-        entries.clear();
-        cache.tenants.clear();
+        dropCache();
         return count;
       }),
     close: async () => {

@@ -13,13 +13,17 @@ export type Maybe<T> = T | Promise<T>;
 export const whenReady = <T, R>(value: Maybe<T>, next: (value: T) => Maybe<R>): Maybe<R> =>
   value instanceof Promise ? value.then(next) : next(value);
 
-export type TenantSummary = { token: string; apis: string[]; orders: number };
+export type TenantSummary = { token: string; apis: string[]; orders: number; pinned: boolean };
 
-export const summarizeTenant = (tenant: Tenant): TenantSummary => ({
+export const summarizeTenant = (tenant: Tenant, pinned: boolean): TenantSummary => ({
   token: tenant.token,
   apis: Object.keys(tenant.worlds),
   orders: Object.values(tenant.worlds).reduce((n, world) => n + world.orders.size, 0),
+  pinned,
 });
+
+/** Live tenants (pinned among them) and how many were evicted so far, for the health check. */
+export type TenantCounts = { live: number; pinned: number; evicted: number };
 
 /**
  * Where tenants live. The engine and the handlers work on an in-memory `TenantStore` either way:
@@ -39,8 +43,10 @@ export type StateStore = {
   /** The tenant's outbox and journal, oldest first (empty for a tenant that does not exist). */
   outboxOf(token: string): Maybe<Outbox>;
   journalOf(token: string): Maybe<Journal>;
+  /** Every live tenant (idle ones past the TTL are gone first). */
   listTenants(): Maybe<TenantSummary[]>;
-  /** Forgets one tenant (or all); answers how many were forgotten. */
+  counts(): Maybe<TenantCounts>;
+  /** Forgets one tenant, pinned or not (or all); answers how many were forgotten. */
   reset(token?: string): Maybe<number>;
   snapshot(): Maybe<Snapshot>;
   /** Replaces every tenant with a snapshot's; throws ForeignSnapshot for anything else. */

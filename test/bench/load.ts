@@ -60,8 +60,8 @@ function requestsFor(workload: WorkloadName, server: RunningServer): Step[] {
 // autocannon stops on its next sample tick, so a coarse tick would round every run up to whole seconds.
 const SAMPLE_MS = 100;
 
-const percentile = (sorted: Float64Array, p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
-const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+export const percentile = (sorted: Float64Array, p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+export const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /**
  * Runs one autocannon pass. Latencies are taken from every response (sub-millisecond, unlike

@@ -1,5 +1,6 @@
 // `npm run bench [-- --quick] [-- --out PATH]`: ordermock, Prism and a raw node:http baseline on the
 // Dirty Lemon spec, one server at a time, then cold start and per-request cost at 1k / 1M orders.
+// `npm run bench -- --soak [--minutes N] [--rate R]`: the soak instead (test/bench/soak.ts).
 import { rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -10,12 +11,33 @@ import { runWorkload, WORKLOADS, type LoadResult, type WorkloadName } from './lo
 import { formatReport, summarise, type Measurements } from './report.js';
 import { measureScale } from './scale.js';
 import { SERVERS, startServer, type RunningServer, type ServerName } from './servers.js';
+import { runSoak, SOAK } from './soak.js';
+import { formatSoakReport, summariseSoak } from './soak-report.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' }, soak: { type: 'boolean' }, minutes: { type: 'string' }, rate: { type: 'string' } } });
+const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+if (values.soak) {
+  const number = (flag: string, text: string | undefined, fallback: number) => {
+    const n = text === undefined ? fallback : Number(text);
+    if (!(n > 0)) throw new Error(`--${flag} must be a positive number, not '${text}'`);
+    return n;
+  };
+  const soak = { ...SOAK, minutes: number('minutes', values.minutes, SOAK.minutes), rate: number('rate', values.rate, SOAK.rate) };
+  // Only the full soak writes the committed results; a shorter run's go to an ignored file.
+  const soakOut = values.out ?? join(ROOT, soak.minutes >= SOAK.minutes ? 'test/bench/soak-results.json' : 'test/bench/soak-results.quick.json');
+  const soakLoadAtStart = loadavg()[0]!;
+  const minutes = await runSoak(soak, progress);
+  const results = summariseSoak(minutes, soak, [soakLoadAtStart, loadavg()[0]!]);
+  writeFileSync(soakOut, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(formatSoakReport(results));
+  progress(`wrote ${soakOut}`);
+  process.exit(0);
+}
+
 const settings = values.quick ? QUICK : FULL;
 // A quick run's numbers mean nothing, so it never overwrites the committed full results.
 const out = values.out ?? join(ROOT, values.quick ? 'test/bench/results.quick.json' : 'test/bench/results.json');
-const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const loadAtStart = loadavg()[0]!;
 
 const load = {} as Measurements['load'];

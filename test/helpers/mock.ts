@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createMock, type MockServer } from '../../src/http/app.js';
 import type { MockOptions } from '../../src/http/options.js';
-import { DEFAULT_LIMITS, type TenantStore } from '../../src/core/tenants.js';
+import type { TenantStore } from '../../src/core/tenants.js';
 import { createRedisStore } from '../../src/store/redis.js';
 import type { StateStore } from '../../src/store/types.js';
 import { checkRestoredWorld } from '../../src/apis/engine.js';
@@ -29,7 +29,7 @@ export type StoreKind = (typeof STORE_KINDS)[number];
 export async function startMock(options: Partial<MockOptions> = {}, store: TenantStore | StateStore | StoreKind = 'memory'): Promise<RunningMock> {
   const redis = store === 'redis' ? await startRedisServer() : null;
   const shared = redis
-    ? await createRedisStore({ url: redis.url, prefix: `test-${randomUUID().slice(0, 8)}:`, tenantTtlMs: 3_600_000, seed: options.seed ?? 'ordermock', limits: options.limits ?? DEFAULT_LIMITS, checkWorld: checkRestoredWorld })
+    ? await createRedisStore({ url: redis.url, prefix: `test-${randomUUID().slice(0, 8)}:`, seed: options.seed ?? 'ordermock', limits: options.limits, checkWorld: checkRestoredWorld })
     : null;
   const mock = createMock({ strict: true, ...options }, shared ?? (store === 'memory' || store === 'redis' ? undefined : store));
   const port = await mock.listen(0);

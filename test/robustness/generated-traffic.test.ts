@@ -17,7 +17,7 @@ const RUNS: Record<SpecName, number> = { dirtylemon: 3_000, estoka: 2_500, sfox:
 
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 const logged: string[] = [];
-const logger = { info: () => {}, error: (msg: string, fields?: Record<string, unknown>) => void logged.push(`${msg} ${JSON.stringify(fields ?? {})}`) };
+const logger = { debug: () => {}, info: () => {}, error: (msg: string, fields?: Record<string, unknown>) => void logged.push(`${msg} ${JSON.stringify(fields ?? {})}`) };
 
 // The admin traffic restores snapshots and resets everything: it gets a mock of its own.
 let apis: RunningMock;

@@ -10,7 +10,6 @@ import { checkRestoredWorld } from '../../src/apis/engine.js';
 import { FIXTURE_ORDERS } from '../../src/apis/dirtylemon/fixtures.js';
 import { API_MODULES } from '../../src/apis/registry.js';
 import { StoreUnavailable } from '../../src/core/errors.js';
-import { DEFAULT_LIMITS, type Limits } from '../../src/core/tenants.js';
 import { createRedisStore, type RedisStoreOptions } from '../../src/store/redis.js';
 import { authFor, startMock, type RunningMock } from '../helpers/mock.js';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server.js';
@@ -36,14 +35,14 @@ afterEach(async () => {
 type Instances = { a: RunningMock; b: RunningMock; prefix: string; logs: string[] };
 
 /** Two mocks (strict) on one Redis key prefix, as two `ordermock serve --store redis://…` would be. */
-async function twoInstances(settings: Partial<RedisStoreOptions> & { limits?: Limits; server?: RedisServer } = {}): Promise<Instances> {
+async function twoInstances(settings: Partial<RedisStoreOptions> & { server?: RedisServer } = {}): Promise<Instances> {
   const prefix = settings.prefix ?? `t-${randomUUID().slice(0, 8)}:`;
   const logs: string[] = [];
   const log = { info: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
   const open = () =>
-    createRedisStore({ url: (settings.server ?? redis).url, prefix, tenantTtlMs: 3_600_000, seed: 'ordermock', limits: DEFAULT_LIMITS, checkWorld: checkRestoredWorld, log, ...settings });
+    createRedisStore({ url: (settings.server ?? redis).url, prefix, seed: 'ordermock', checkWorld: checkRestoredWorld, log, ...settings });
   const [storeA, storeB] = [await open(), await open()];
-  const [a, b] = [await startMock({ limits: settings.limits ?? DEFAULT_LIMITS }, storeA), await startMock({ limits: settings.limits ?? DEFAULT_LIMITS }, storeB)];
+  const [a, b] = [await startMock({}, storeA), await startMock({}, storeB)];
   cleanups.push(async () => {
     await a.close();
     await b.close();
@@ -104,16 +103,25 @@ describe('two instances on one Redis', () => {
     expect((await b.call('GET', '/__mock/outbox?type=settle', { token })).body.entries).toHaveLength(1);
   });
 
-  it('count tenants against --max-tenants in Redis, so the cap holds across instances', async () => {
-    const { a, b } = await twoInstances({ limits: { ...DEFAULT_LIMITS, maxTenants: 2 } });
-    const [t1, t2, t3] = [a.newToken(), a.newToken(), a.newToken()];
-    expect((await a.call('GET', ORDER, { token: t1 })).status).toBe(200);
+  it('keep --max-tenants between them: a new tenant evicts the least recently used, never a pinned one', async () => {
+    const { a, b } = await twoInstances({ limits: { maxTenants: 2 }, keepTokens: ['kept'] });
+    const [t1, t2] = [a.newToken(), a.newToken()];
+    await a.call('POST', `${ORDER}/cancel`, { token: t1 });
+    await b.call('POST', `${ORDER}/cancel`, { token: 'kept' });
     expect((await b.call('GET', ORDER, { token: t2 })).status).toBe(200);
-    const refused = await a.call('GET', ORDER, { token: t3 });
+    const listed = (await a.call('GET', '/__mock/tenants', { token: t2 })).body.tenants.map((t: any) => [t.token, t.pinned]);
+    expect(listed.sort()).toEqual([[t2, false], ['kept', true]].sort());
+    // t1 was evicted: it comes back as a fresh world (evicting t2, now the least recently used).
+    expect((await b.call('GET', ORDER, { token: t1 })).body.status).toBe('created');
+    expect((await a.call('GET', ORDER, { token: 'kept' })).body.status).toBe('canceled');
+    expect((await a.call('GET', '/__mock/health', { token: t1 })).body.tenants).toEqual({ live: 2, pinned: 1, evicted: 2 });
+  });
+
+  it('refuse a new tenant (429) only when every tenant is pinned', async () => {
+    const { a, b } = await twoInstances({ limits: { maxTenants: 2 }, keepTokens: ['p1', 'p2'] });
+    for (const token of ['p1', 'p2']) expect((await a.call('GET', ORDER, { token })).status).toBe(200);
+    const refused = await b.call('GET', ORDER, { token: a.newToken() });
     expect([refused.status, refused.body.error.code]).toEqual([429, 'limit_reached']);
-    expect((await b.call('POST', '/__mock/reset', { token: t1 })).body).toEqual({ reset: 1 });
-    expect((await a.call('GET', ORDER, { token: t3 })).status).toBe(200);
-    expect((await b.call('GET', '/__mock/tenants', { token: t2 })).body.tenants.map((t: any) => t.token).sort()).toEqual([t2, t3].sort());
   });
 
   it('snapshot every tenant in Redis, and a restore on one is what the other serves', async () => {
@@ -133,13 +141,14 @@ describe('two instances on one Redis', () => {
     const memory = await startMock();
     cleanups.push(() => memory.close());
     expect((await memory.call('PUT', '/__mock/snapshot', { token: x, body: snapshot })).status).toBe(200);
-    expect((await memory.call('GET', '/__mock/tenants', { token: x })).body).toEqual((await a.call('GET', '/__mock/tenants', { token: x })).body);
+    const byToken = (res: { body: any }) => res.body.tenants.sort((p: any, q: any) => p.token.localeCompare(q.token));
+    expect(byToken(await memory.call('GET', '/__mock/tenants', { token: x }))).toEqual(byToken(await a.call('GET', '/__mock/tenants', { token: x })));
   });
 });
 
 describe('keys', () => {
   it('live under the prefix, one hash and two lists per tenant, with the tenant TTL', async () => {
-    const { a, prefix } = await twoInstances({ tenantTtlMs: 60_000 });
+    const { a, prefix } = await twoInstances({ limits: { tenantTtlMs: 60_000 } });
     const token = a.newToken();
     await a.call('POST', `${ORDER}/pay`, { token });
     const keys = [`${prefix}state:${token}`, `${prefix}outbox:${token}`, `${prefix}journal:${token}`];
@@ -160,7 +169,7 @@ describe('keys', () => {
   });
 
   it('expire with an idle tenant: a returning token gets a fresh world', async () => {
-    const { a, b, prefix } = await twoInstances({ tenantTtlMs: 300 });
+    const { a, b, prefix } = await twoInstances({ limits: { tenantTtlMs: 300 } });
     const token = a.newToken();
     await a.call('POST', `${ORDER}/cancel`, { token });
     expect((await b.call('GET', ORDER, { token })).body.status).toBe('canceled');
