@@ -24,13 +24,13 @@ serve options:
   --store S           where tenants live: memory (default, this process) or
                       redis://host:port[/db], shared by every instance pointed at it
   --store-prefix P    prefix of every Redis key (default "ordermock:")
-  --tenant-ttl D      Redis: idle tenants expire after D (default 24h; also 30m, 90s, 7d)
   --admin-token T     require header X-Ordermock-Admin-Token: T on /__mock
                       (mandatory when --host is not loopback)
   --body-limit BYTES  largest request body (default 1048576)
   --max-tenants N     live tenants; a new token past it evicts the least recently
                       used one, which starts afresh on its next request (default 10000)
   --tenant-ttl D      evict tenants idle this long: 24h (default), 30m, 1h30m, 0 = never
+                      (with Redis: the TTL of their keys)
   --keep-token T      never evict T's tenant (repeatable); a state file's pinned stay too
   --max-orders N      cap on orders per tenant and API; past it 429 (default 2000000)
   --max-outbox N      outbox entries kept per tenant, oldest dropped (default 1000)

@@ -1,7 +1,8 @@
 /**
- * Pact and swagger-mock-validator are optional peer dependencies: `npm i ordermock` for a team
- * that only mocks installs neither (nor Pact's native core). Here the built package runs from an
- * install without them: the mock serves, and verify and check-pact say in one line what to install.
+ * Pact, swagger-mock-validator and the Redis client are optional peer dependencies: `npm i
+ * ordermock` for a team that only mocks in memory installs none of them (nor Pact's native core).
+ * Here the built package runs from an install without them: the mock serves, and verify,
+ * check-pact and serve --store redis say in one line what to install.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/spec/load.js';
 
-const OPTIONAL = ['@pact-foundation', '@pactflow'];
+const OPTIONAL = ['@pact-foundation', '@pactflow', '@redis'];
 let root: string;
 
 /** A copy of the built package whose node_modules holds every dependency but the optional peers. */
@@ -57,6 +58,7 @@ describe('an install without the optional peer dependencies', () => {
   it.each([
     [['verify', '--api', 'sfox'], '@pact-foundation/pact'],
     [['check-pact', 'contracts/pacts/sfox-trading-client-sfox.json'], '@pactflow/swagger-mock-validator'],
+    [['serve', '--store', 'redis://127.0.0.1:6379'], '@redis/client'],
   ])('%j says in one line what to install, exit 2', (args, pkg) => {
     const run = ordermock(...args);
     expect([run.status, run.stderr]).toEqual([2, `ordermock: ordermock ${args[0]} needs ${pkg}, an optional peer dependency: npm install --save-dev ${pkg}\n`]);
