@@ -28,11 +28,13 @@ export function parseJsonBody(bytes: Uint8Array | undefined, contentType: string
   if (!bytes || bytes.byteLength === 0) return undefined;
   if (!isJson(contentType ?? '')) throw new UnsupportedMediaType(contentType ?? '');
   let parsed: unknown;
+  const text = utf8.decode(bytes);
   try {
-    parsed = JSON.parse(utf8.decode(bytes));
+    parsed = JSON.parse(text);
   } catch (error) {
     throw new ValidationFailed('body', `is not valid JSON (${(error as Error).message})`, 'body');
   }
-  if (depthExceeds(parsed, MAX_JSON_DEPTH)) throw new ValidationFailed('body', `nests deeper than ${MAX_JSON_DEPTH} levels`, 'body');
+  // Nesting past the limit takes more than one bracket per level: shorter texts need no walk.
+  if (text.length > 2 * MAX_JSON_DEPTH && depthExceeds(parsed, MAX_JSON_DEPTH)) throw new ValidationFailed('body', `nests deeper than ${MAX_JSON_DEPTH} levels`, 'body');
   return parsed;
 }

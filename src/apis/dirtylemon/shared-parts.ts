@@ -4,7 +4,7 @@ import type { Address, Order, Shipment, Sku } from './fixtures.js';
  * Parts that are the same value in many orders — a SKU's price snapshot and line description, the
  * customer's address, no shipments — are shared and frozen instead of copied into each order: a
  * tenant may hold a million orders. Stored orders are replaced, never changed in place
- * (transitions work on a deep copy), so sharing is invisible to clients.
+ * (a transition stores a new version that shares them), so sharing is invisible to clients.
  */
 export type SkuSnapshot = Readonly<{ id: string; currency: string; price: number }>;
 

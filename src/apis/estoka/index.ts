@@ -49,7 +49,7 @@ export const estoka: ApiModule = {
     'history.completed_cancel': (draft: Order, now, world) => {
       // The document lists histories newest first.
       const entry = cancelHistory(world, draft.id, now);
-      draft.order_histories.unshift(entry);
+      draft.order_histories = [entry, ...draft.order_histories];
       return { history_id: entry.id, message: entry.message };
     },
   },
