@@ -9,19 +9,21 @@ export const TENANT_LIMIT = -1;
 /**
  * One step's writes, applied all or nothing, only if the tenant is still at the version the step
  * read (check-and-set: Redis runs a script without interleaving anything else). A step that only
- * read adds its journal entry and renews the TTL without moving the version, so readers on many
- * instances never invalidate each other's caches.
+ * read adds its journal entry without moving the version, so readers on many instances never
+ * invalidate each other's caches.
  *
  * The tenant lifecycle is the memory store's (core/tenants.ts), kept in Redis: the index scores
  * each tenant with its last use (pinned ones: +inf, never evicted, no TTL); a new tenant in a full
  * table evicts the least recently used unpinned one; idle tenants expire with their keys' TTL.
- * Evicting another tenant names keys the script was not given, so this is for one Redis (or a
- * primary with replicas), not a Redis Cluster.
+ * Renewing that (the index score and three TTLs) is a "touch", which an instance sends with a
+ * tenant's commits at most every so often rather than with each: the order and the TTL lag by at
+ * most that interval. Evicting another tenant names keys the script was not given, so this is for
+ * one Redis (or a primary with replicas), not a Redis Cluster.
  *
  * KEYS: state, outbox, journal, tenants index, pinned set, stats hash.
  * ARGV: token, expected version ('' = no such tenant yet), new version ('' = unchanged), TTL ms
  *       (0 = never), now ms, max tenants, journal cap, outbox cap, meta ('' = unchanged), key
- *       prefix, #sets, #deletes, #outbox entries, #journal entries, then those items in that order.
+ *       prefix, touch (1/0), #sets, #deletes, #outbox entries, #journal entries, then those items.
  */
 const COMMIT = `
 local state, outbox, journal, index, pinned, stats = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
@@ -30,7 +32,15 @@ local current = redis.call('HGET', state, 'v') or ''
 if current ~= ARGV[2] then return ${CONFLICT} end
 if current == '' and ARGV[3] == '' then return ${COMMITTED} end
 local ttl, now = tonumber(ARGV[4]), tonumber(ARGV[5])
-local isPinned = redis.call('SISMEMBER', pinned, token) == 1
+local touch = ARGV[11] == '1' or current == ''
+local isPinned = nil
+local function pinnedToken()
+  if isPinned == nil then isPinned = redis.call('SISMEMBER', pinned, token) == 1 end
+  return isPinned
+end
+local function expire(key)
+  if ttl > 0 and not pinnedToken() then redis.call('PEXPIRE', key, ttl) else redis.call('PERSIST', key) end
+end
 if current == '' then
   if redis.call('ZSCORE', index, token) == false then
     if ttl > 0 then
@@ -49,10 +59,10 @@ if current == '' then
   -- Leftovers of an expired tenant whose lists outlived its hash by a moment.
   redis.call('DEL', outbox, journal)
 end
-redis.call('ZADD', index, isPinned and 'inf' or now, token)
+if touch then redis.call('ZADD', index, pinnedToken() and 'inf' or now, token) end
 if ARGV[3] ~= '' then redis.call('HSET', state, 'v', ARGV[3]) end
 if ARGV[9] ~= '' then redis.call('HSET', state, 'm', ARGV[9]) end
-local i = 15
+local i = 16
 -- Chunks of 1000 arguments: Lua's unpack is bounded by its C stack.
 local function chunked(command, count)
   local last = i + count - 1
@@ -62,21 +72,26 @@ local function chunked(command, count)
     i = j + 1
   end
 end
-chunked('HSET', tonumber(ARGV[11]))
-chunked('HDEL', tonumber(ARGV[12]))
+chunked('HSET', tonumber(ARGV[12]))
+chunked('HDEL', tonumber(ARGV[13]))
 local function append(list, counter, count, cap)
   if count == 0 then return end
+  local length = 0
   for _ = 1, count do
     local id = redis.call('HINCRBY', state, counter, 1)
-    redis.call('RPUSH', list, '{"id":' .. id .. ',' .. ARGV[i])
+    length = redis.call('RPUSH', list, '{"id":' .. id .. ',' .. ARGV[i])
     i = i + 1
   end
-  redis.call('LTRIM', list, -cap, -1)
+  if length > cap then redis.call('LTRIM', list, -cap, -1) end
+  -- A list this commit created needs its expiry now, touch or not.
+  if length == count and not touch then expire(list) end
 end
-append(outbox, 'on', tonumber(ARGV[13]), tonumber(ARGV[8]))
-append(journal, 'jn', tonumber(ARGV[14]), tonumber(ARGV[7]))
-for _, key in ipairs({state, outbox, journal}) do
-  if ttl > 0 and not isPinned then redis.call('PEXPIRE', key, ttl) else redis.call('PERSIST', key) end
+append(outbox, 'on', tonumber(ARGV[14]), tonumber(ARGV[8]))
+append(journal, 'jn', tonumber(ARGV[15]), tonumber(ARGV[7]))
+if touch then
+  expire(state)
+  expire(outbox)
+  expire(journal)
 end
 return ${COMMITTED}
 `;
@@ -92,6 +107,8 @@ export type CommitOptions = {
   maxTenants: number;
   journalCapacity: number;
   outboxCapacity: number;
+  /** Renew the tenant's place in the LRU order and its TTL with this commit. */
+  touch: boolean;
 };
 
 export const commitScript = defineScript({
@@ -110,6 +127,7 @@ export const commitScript = defineScript({
       String(options.outboxCapacity),
       writes.meta,
       options.prefix,
+      options.touch ? '1' : '0',
       String(writes.sets.length),
       String(writes.deletes.length),
       String(writes.outbox.length),

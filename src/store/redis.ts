@@ -33,8 +33,14 @@ type Entry = {
   version: string;
   /** The meta text as of that version, to tell whether a step changed it. */
   meta: string;
+  /** When this instance last renewed the tenant's LRU place and TTL (see the commit script). */
+  touchedAt: number;
 };
 
+/** How often at most an instance renews a busy tenant's LRU place and TTL (a tenth of a short TTL). */
+const TOUCH_EVERY_MS = 1_000;
+/** A Redis that holds a command this long without answering counts as gone: the step answers 503. */
+const COMMAND_TIMEOUT_MS = 5_000;
 /** Attempts at one step before it is answered 503: two busy instances settle in a few. */
 const MAX_ATTEMPTS = 200;
 /** The cached tenants per instance; past it the oldest is dropped (and reloaded when next asked). */
@@ -64,6 +70,9 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
     scripts: { commit: commitScript, counts: countsScript },
     // Fail fast while disconnected: a request answers 503 now rather than hanging until Redis returns.
     disableOfflineQueue: true,
+    // No per-command timer: node-redis arms an AbortSignal.timeout for each command, which measured
+    // half the CPU of a request on this store. One sweep over the steps in flight does the job (below).
+    commandOptions: { timeout: 0 },
     socket: {
       // Before the first connection: give up (the server must not start); after: keep trying.
       reconnectStrategy: (retries: number, cause: Error) => (connected ? Math.min(25 * 2 ** retries, 500) : cause),
@@ -92,7 +101,35 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
   const instance = randomUUID().slice(0, 8);
   let counter = 0;
   const newVersion = () => `${instance}:${(++counter).toString(36)}`;
+  const touchEveryMs = limits.tenantTtlMs ? Math.min(TOUCH_EVERY_MS, limits.tenantTtlMs / 10) : TOUCH_EVERY_MS;
   const keysOf = (token: string) => ({ ...tenantKeys(prefix, token), ...lifecycle });
+  // Commands in flight, oldest first (a Set keeps insertion order): one timer fails those past the
+  // timeout, instead of a timer per command.
+  const inFlight = new Set<{ since: number; fail: (error: Error) => void }>();
+  const sweep = setInterval(() => {
+    const now = Date.now();
+    for (const command of inFlight) {
+      if (now - command.since < COMMAND_TIMEOUT_MS) break;
+      inFlight.delete(command);
+      command.fail(new StoreUnavailable(`Redis did not answer within ${COMMAND_TIMEOUT_MS / 1000} s`));
+    }
+  }, 250);
+  sweep.unref();
+  const withDeadline = <T>(command: Promise<T>): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const entry = { since: Date.now(), fail: reject };
+      inFlight.add(entry);
+      command.then(
+        (value) => {
+          inFlight.delete(entry);
+          resolve(value);
+        },
+        (error) => {
+          inFlight.delete(entry);
+          reject(error);
+        },
+      );
+    });
   const unavailable = (error: unknown) => (error instanceof StoreUnavailable ? error : new StoreUnavailable((error as Error)?.message ?? String(error)));
 
   // The cached tenants, as a TenantStore the engine works on. Its own lifecycle never evicts:
@@ -110,12 +147,11 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
   function load(token: string): Promise<Entry> {
     let pending = loading.get(token);
     if (!pending) {
-      pending = client
-        .hGetAll(keysOf(token).state)
+      pending = withDeadline(client.hGetAll(keysOf(token).state))
         .then(
           (hash) => {
             const decoded = decodeTenant(token, hash as Record<string, string>, limits);
-            const entry: Entry = { version: decoded?.version ?? '', meta: decoded?.meta ?? '' };
+            const entry: Entry = { version: decoded?.version ?? '', meta: decoded?.meta ?? '', touchedAt: 0 };
             forget(token);
             // Set directly, outside the cache's own recency list: the cache never evicts by it.
             if (decoded) cache.tenants.set(token, decoded.tenant);
@@ -155,12 +191,17 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
       // Set before the commit is sent: the next step on this copy builds on this one and commits after it.
       const next = writes.changesState ? (entry.version = newVersion()) : '';
       if (writes.meta) entry.meta = writes.meta;
+      const now = Date.now();
+      const touch = now - entry.touchedAt >= touchEveryMs;
+      if (touch) entry.touchedAt = now;
       let outcome: number;
       try {
-        outcome = await client.commit(
-          keys,
-          { token, expected, next, prefix, ttlMs: limits.tenantTtlMs, maxTenants: limits.maxTenants, journalCapacity: limits.maxJournal, outboxCapacity: limits.maxOutbox },
-          writes,
+        outcome = await withDeadline(
+          client.commit(
+            keys,
+            { token, expected, next, prefix, touch, ttlMs: limits.tenantTtlMs, maxTenants: limits.maxTenants, journalCapacity: limits.maxJournal, outboxCapacity: limits.maxOutbox },
+            writes,
+          ),
         );
       } catch (error) {
         forget(token, entry);
@@ -219,7 +260,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 
   const guarded = async <T>(step: () => Promise<T>): Promise<T> => {
     try {
-      return await step();
+      return await withDeadline(step());
     } catch (error) {
       throw error instanceof ForeignSnapshot || error instanceof MockError ? error : unavailable(error);
     }
@@ -314,6 +355,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
       }),
     close: async () => {
       connected = false;
+      clearInterval(sweep);
       if (client.isOpen) await client.close();
     },
   };

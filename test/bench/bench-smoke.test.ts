@@ -11,7 +11,8 @@ const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'ordermock-bench-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const SERVER_NAMES = ['ordermock', 'prism', 'prism_silent', 'raw'];
+const SERVER_NAMES = ['ordermock', 'ordermock_redis', 'ordermock_redis_x2', 'prism', 'prism_silent', 'raw'];
+const ORDERMOCKS = ['ordermock', 'ordermock_redis', 'ordermock_redis_x2'];
 const WORKLOAD_NAMES = ['get', 'post', 'mix'];
 
 const expectPositive = (value: unknown, what: string) => {
@@ -36,9 +37,11 @@ describe('npm run bench -- --quick', () => {
         expect(x.p99_ms).toBeGreaterThanOrEqual(x.p50_ms);
       }
     }
-    for (const workload of WORKLOAD_NAMES) {
-      for (const field of ['ratio_vs_prism', 'ratio_vs_prism_silent', 'ratio_vs_raw', 'p99_ratio_vs_raw']) {
-        expectPositive((results.servers.ordermock as any)[workload][field], `ordermock ${workload} ${field}`);
+    for (const server of ORDERMOCKS) {
+      for (const workload of WORKLOAD_NAMES) {
+        for (const field of ['ratio_vs_prism', 'ratio_vs_prism_silent', 'ratio_vs_raw', 'p99_ratio_vs_raw']) {
+          expectPositive((results.servers as any)[server][workload][field], `${server} ${workload} ${field}`);
+        }
       }
     }
     expectPositive(results.cold_start_ms.ordermock, 'cold_start_ms.ordermock');
@@ -47,7 +50,7 @@ describe('npm run bench -- --quick', () => {
     for (const point of [results.orders_1k, results.orders_1m]) for (const field of ['rps', 'p50_ms', 'p99_ms', 'rss_mb'] as const) expectPositive(point[field], `orders_${point.orders} ${field}`);
     expectPositive(results.rss_mb_1m, 'rss_mb_1m');
     expect(results.machine.node).toBe(process.version);
-    expect(results.targets).toHaveLength(12);
+    expect(results.targets).toHaveLength(14);
     for (const target of results.targets) expect(stdout).toContain(`${target.pass ? 'PASS' : 'MISS'}  ${target.name}`);
   }, 120_000);
 });

@@ -64,26 +64,37 @@ export const percentile = (sorted: Float64Array, p: number) => (sorted.length ? 
 export const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /**
- * Runs one autocannon pass. Latencies are taken from every response (sub-millisecond, unlike
+ * Runs one autocannon pass (one per instance, in parallel, the connections shared out, when a
+ * server has several). Latencies are taken from every response (sub-millisecond, unlike
  * autocannon's integer-millisecond histogram), and the status codes are counted.
  */
 async function cannon(server: RunningServer, requests: Step[], connections: number, seconds: number): Promise<LoadResult> {
   const latencies: number[] = [];
   const cpuBefore = server.cpuMs();
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: server.origin, connections, duration: seconds, requests, sampleInt: SAMPLE_MS }, (error, done) => (error ? reject(error) : resolve(done)));
-    instance.on('response', (_client, _status, _bytes, ms) => void latencies.push(ms));
-  });
+  const share = Math.ceil(connections / server.origins.length);
+  const runs = await Promise.all(
+    server.origins.map(
+      (url) =>
+        new Promise<autocannon.Result>((resolve, reject) => {
+          const instance = autocannon({ url, connections: share, duration: seconds, requests, sampleInt: SAMPLE_MS }, (error, done) => (error ? reject(error) : resolve(done)));
+          instance.on('response', (_client, _status, _bytes, ms) => void latencies.push(ms));
+        }),
+    ),
+  );
   const cpuUsed = server.cpuMs() - cpuBefore;
   const sorted = Float64Array.from(latencies).sort();
-  const status_codes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, Number((stat as { count: number }).count)]));
+  const status_codes: Record<string, number> = {};
+  for (const result of runs) {
+    for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) status_codes[code] = (status_codes[code] ?? 0) + Number((stat as { count: number }).count);
+  }
+  const duration = Math.max(...runs.map((result) => result.duration));
   return {
-    rps: Math.round(latencies.length / result.duration),
+    rps: Math.round(latencies.length / duration),
     p50_ms: round(percentile(sorted, 50), 3),
     p99_ms: round(percentile(sorted, 99), 3),
-    non2xx: result.non2xx,
+    non2xx: runs.reduce((n, result) => n + result.non2xx, 0),
     requests: latencies.length,
-    errors: result.errors,
+    errors: runs.reduce((n, result) => n + result.errors, 0),
     server_cpu_us: Math.round((cpuUsed * 1000) / Math.max(1, latencies.length)),
     status_codes,
   };

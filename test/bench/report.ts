@@ -25,8 +25,13 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-function ordermockRatios(load: Measurements['load'], workload: WorkloadName): OrdermockRatios {
-  const own = load.ordermock[workload];
+/** ordermock on each store: the memory store (`ordermock`), Redis with one instance and with two. */
+const ORDERMOCKS = ['ordermock', 'ordermock_redis', 'ordermock_redis_x2'] as const;
+type OrdermockName = (typeof ORDERMOCKS)[number];
+const isOrdermock = (name: ServerName): name is OrdermockName => (ORDERMOCKS as readonly string[]).includes(name);
+
+function ordermockRatios(load: Measurements['load'], workload: WorkloadName, name: OrdermockName): OrdermockRatios {
+  const own = load[name][workload];
   return {
     ratio_vs_prism: ratio(own.rps, load.prism[workload].rps),
     ratio_vs_prism_silent: ratio(own.rps, load.prism_silent[workload].rps),
@@ -52,6 +57,8 @@ function targets(results: ReturnType<typeof buildResults>): Target[] {
     at('cold start speed-up vs prism', results.cold_start_ms.speedup_vs_prism, '>= 5x', results.cold_start_ms.speedup_vs_prism >= 5),
     at(`GET p50 with ${results.orders_1m.orders} orders vs ${results.orders_1k.orders}`, results.orders_1m.p50_ratio_vs_1k, '<= 1.1x', results.orders_1m.p50_ratio_vs_1k <= 1.1),
     at(`RSS MB with ${results.orders_1m.orders} orders`, results.rss_mb_1m, '< 300', results.rss_mb_1m < 300),
+    at('redis store GET req/s vs prism', results.servers.ordermock_redis.get.ratio_vs_prism, '>= 5x', results.servers.ordermock_redis.get.ratio_vs_prism >= 5),
+    at('redis store mix req/s vs prism', results.servers.ordermock_redis.mix.ratio_vs_prism, '>= 3x', results.servers.ordermock_redis.mix.ratio_vs_prism >= 3),
   ];
 }
 
@@ -59,9 +66,9 @@ function buildResults(m: Measurements, settings: BenchSettings) {
   const servers = Object.fromEntries(
     (Object.keys(m.load) as ServerName[]).map((name) => [
       name,
-      Object.fromEntries(WORKLOADS.map((w) => [w, name === 'ordermock' ? { ...m.load[name][w], ...ordermockRatios(m.load, w) } : m.load[name][w]])),
+      Object.fromEntries(WORKLOADS.map((w) => [w, isOrdermock(name) ? { ...m.load[name][w], ...ordermockRatios(m.load, w, name) } : m.load[name][w]])),
     ]),
-  ) as Record<Exclude<ServerName, 'ordermock'>, Record<WorkloadName, LoadResult>> & { ordermock: Record<WorkloadName, LoadResult & OrdermockRatios> };
+  ) as Record<Exclude<ServerName, OrdermockName>, Record<WorkloadName, LoadResult>> & Record<OrdermockName, Record<WorkloadName, LoadResult & OrdermockRatios>>;
   const ordermockStart = median(m.coldStartSamples.ordermock);
   const prismStart = median(m.coldStartSamples.prism);
   return {
@@ -111,10 +118,12 @@ export function formatReport(r: BenchResults): string {
       lines.push(`${w.padEnd(9)}${SERVERS[name].label.padEnd(22)}${cell(x.rps, 8)}${cell(x.p50_ms.toFixed(2), 9)}${cell(x.p99_ms.toFixed(2), 9)}${cell(x.non2xx, 9)}${cell(x.server_cpu_us, 12)}`);
     }
   }
-  lines.push('', 'ordermock req/s ratios:   vs prism   vs prism -v silent   vs raw   p99 vs raw');
-  for (const w of WORKLOADS) {
-    const x = r.servers.ordermock[w];
-    lines.push(`  ${w.padEnd(22)}${cell(`${x.ratio_vs_prism}x`, 10)}${cell(`${x.ratio_vs_prism_silent}x`, 21)}${cell(`${x.ratio_vs_raw}x`, 9)}${cell(`${x.p99_ratio_vs_raw}x`, 13)}`);
+  lines.push('', 'ordermock req/s ratios:          vs prism   vs prism -v silent   vs raw   p99 vs raw');
+  for (const name of ORDERMOCKS) {
+    for (const w of WORKLOADS) {
+      const x = r.servers[name][w];
+      lines.push(`  ${`${SERVERS[name].label} ${w}`.padEnd(29)}${cell(`${x.ratio_vs_prism}x`, 10)}${cell(`${x.ratio_vs_prism_silent}x`, 21)}${cell(`${x.ratio_vs_raw}x`, 9)}${cell(`${x.p99_ratio_vs_raw}x`, 13)}`);
+    }
   }
   const c = r.cold_start_ms;
   lines.push('', `cold start (spawn to first 200, median): ordermock ${c.ordermock} ms, prism ${c.prism} ms (${c.speedup_vs_prism}x); CPU ${c.cpu_ms.ordermock} / ${c.cpu_ms.prism} ms`);
@@ -122,6 +131,8 @@ export function formatReport(r: BenchResults): string {
   for (const point of [r.orders_1k, r.orders_1m]) {
     lines.push(`GET with ${String(point.orders).padStart(7)} orders: ${point.rps} req/s, p50 ${point.p50_ms.toFixed(2)} ms, p99 ${point.p99_ms.toFixed(2)} ms; RSS ${point.rss_mb} MB after seeding (${point.seed_seconds} s), ${point.rss_mb_after_load} MB after the load`);
   }
+  const twice = WORKLOADS.map((w) => `${w} ${ratio(r.servers.ordermock_redis_x2[w].rps, r.servers.ordermock_redis[w].rps)}x`).join(', ');
+  lines.push('', `two instances on one Redis (one tenant, loads summed) vs one: ${twice}`);
   lines.push('', 'targets:');
   for (const t of r.targets) lines.push(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.name.padEnd(36)} ${cell(t.value, 8)}  (${t.limit})`);
   return `${lines.join('\n')}\n`;

@@ -14,6 +14,8 @@ export type RedisServer = {
   stop(): Promise<void>;
   /** Starts it again on the same port: empty, or with what it had persisted. */
   start(): Promise<void>;
+  /** The running server's process id (for its CPU time). */
+  pid(): number;
 };
 
 async function freePort(): Promise<number> {
@@ -82,5 +84,6 @@ export async function startRedisServer({ persist = false } = {}): Promise<RedisS
     async start() {
       child = await launch(port, persistDir);
     },
+    pid: () => child!.pid!,
   };
 }

@@ -75,13 +75,13 @@ describe('two instances on one Redis', () => {
     expect(new Set(statuses)).toEqual(new Set([200, 422]));
 
     // The journal is shared: both instances' requests, in commit order.
-    const journal: any[] = (await admin(1, token, `/journal?limit=1000`)).body.entries.filter((e: any) => e.operationId !== 'createOrder');
+    const journal: any[] = ((await admin(1, token, `/journal?limit=1000`)).body as any).entries.filter((e: any) => e.operationId !== 'createOrder');
     expect(journal).toHaveLength(CONCURRENCY);
     const applied = journal.filter((e) => e.status === 200).map((e) => e.operationId);
     expect(applied).toHaveLength(statuses.filter((s) => s === 200).length);
     const history = replay(API_MODULES.dirtylemon.machine, 'created', applied);
     expect(((await admin(0, token, `/dirtylemon/orders/${id}`)).body as any).status).toBe(history.state);
-    const outbox: string[] = (await admin(0, token, `/outbox?order_id=${id}`)).body.entries.map((e: any) => e.type);
+    const outbox: string[] = ((await admin(0, token, `/outbox?order_id=${id}`)).body as any).entries.map((e: any) => e.type);
     expect(outbox).toEqual(history.effects);
     expect(outbox.filter((t) => t === 'charge').length).toBeLessThanOrEqual(1);
     expect(outbox.filter((t) => t === 'refund').length).toBeLessThanOrEqual(1);
