@@ -95,7 +95,13 @@ describe('the static build (npm run docs)', () => {
 
     const served = await open(`${mock.base}/docs/sfox`);
     await readDocsPage(served.page);
-    const content = (p: Page) => p.evaluate(() => [document.querySelector('svg.lc')!.outerHTML, document.getElementById('redoc')!.innerText]);
+    // The same diagram, description and operations; only the console's default server differs.
+    const content = (p: Page) =>
+      p.evaluate(() => [
+        document.querySelector('svg.lc')!.outerHTML,
+        (document.querySelector('#console .info') as HTMLElement).innerText,
+        [...document.querySelectorAll<HTMLElement>('#console .opblock')].map((n) => `${n.id}: ${n.innerText}`),
+      ]);
     expect(await content(page)).toEqual(await content(served.page));
     expectQuietAndLocal(watch);
     expectQuietAndLocal(served.watch);
