@@ -132,3 +132,31 @@ export async function sendFromConsole(
     curl: await op.locator('.curl-command').innerText(),
   };
 }
+
+/** What loading a docs page cost: bytes received, and time until its console answered. */
+export type PageCost = { bytes: number; requests: number; readyMs: number; mainThreadCpuMs: number };
+
+/**
+ * Loads a docs page in a fresh page and measures it: every response body counted, wall time from
+ * navigation to the console's ready mark, and the main thread's CPU time up to then (Chromium's
+ * `ThreadTime`), which a busy machine stretches far less than wall time.
+ */
+export async function measurePage(browser: Browser, url: string): Promise<PageCost> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const bodies: Promise<number>[] = [];
+  page.on('response', (response) => bodies.push(response.body().then((b) => b.length, () => 0)));
+  await page.goto(url);
+  await readDocsPage(page);
+  const readyMs = await page.evaluate(() => performance.now());
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const sizes = await Promise.all(bodies);
+  await page.close();
+  return {
+    bytes: sizes.reduce((a, b) => a + b, 0),
+    requests: sizes.length,
+    readyMs: Math.round(readyMs),
+    mainThreadCpuMs: Math.round(metrics.find((m) => m.name === 'ThreadTime')!.value * 1000),
+  };
+}
