@@ -1,19 +1,8 @@
 // The docs site's own static assets, kept as strings so the compiled package needs no copy step.
 
-/** Fonts are system stacks: Redoc's defaults name web fonts the page must not fetch. */
+/** Fonts are system stacks: nothing on the page may fetch a web font. */
 const SANS = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
 const MONO = 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace';
-
-/** Redoc options (https://redocly.com/docs/redoc/config): the spec is embedded, nothing is fetched. */
-export const REDOC_OPTIONS = {
-  expandResponses: '200,201',
-  jsonSampleExpandLevel: 3,
-  hideHostname: false,
-  pathInMiddlePanel: true,
-  theme: {
-    typography: { fontFamily: SANS, headings: { fontFamily: SANS }, code: { fontFamily: MONO } },
-  },
-};
 
 export const DOCS_CSS = `
 :root { color-scheme: light; }
@@ -35,19 +24,11 @@ section.lifecycle { padding: 16px 24px 8px; border-bottom: 1px solid #e4e7eb; }
 .lifecycle .diagram { overflow-x: auto; }
 .lifecycle .diagram svg { max-width: none; }
 .lifecycle ul.legend { display: flex; flex-wrap: wrap; gap: 4px 18px; list-style: none; padding: 0; margin: 8px 0; font-size: 13px; color: #52606d; }
-/* Redoc clips the endpoint path to one line-box; with a taller monospace font that cut off underscores. */
-#redoc button > span { line-height: 1.4; }
 .legend .swatch { display: inline-block; width: 18px; height: 10px; margin-right: 6px; border-radius: 3px; vertical-align: middle; }
-`;
-
-/** Renders the embedded spec with Redoc and marks the body when done, for readers and tests. */
-export const DOCS_JS = `
-(function () {
-  var spec = JSON.parse(document.getElementById('openapi-spec').textContent);
-  var options = JSON.parse(document.getElementById('redoc-options').textContent);
-  Redoc.init(spec, options, document.getElementById('redoc'), function (error) {
-    document.body.setAttribute('data-redoc', error ? 'error' : 'ready');
-    if (error) console.error('Redoc could not render the spec', error);
-  });
-})();
+section.try-it { position: sticky; top: 0; z-index: 10; display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: center; padding: 8px 24px; background: #eff6ff; border-bottom: 1px solid #bfdbfe; font-size: 14px; }
+.try-it label { font-weight: 700; }
+.try-it input { font-family: ${MONO}; font-size: 13px; width: 22em; padding: 4px 6px; border: 1px solid #93c5fd; border-radius: 4px; }
+.try-it button { font: inherit; padding: 3px 10px; border: 1px solid #93c5fd; border-radius: 4px; background: #fff; cursor: pointer; }
+.try-it a { color: #1d4ed8; font-weight: 700; }
+.try-hint { margin: 12px 24px 6px; font-size: 14px; color: #52606d; max-width: 980px; }
 `;

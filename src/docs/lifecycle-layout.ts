@@ -1,10 +1,13 @@
 import type { LifecycleEdge, LifecycleGraph, LifecycleLoop } from './lifecycle-graph.js';
+import { pathData, pathPoints, type PathShape, type Point } from './lifecycle-geometry.js';
+import { placeLabel, spotsAlong, type Obstacles, type Side, type Spot } from './lifecycle-label-placement.js';
 import { edgeLines, loopLines, type LabelLine } from './lifecycle-labels.js';
 
 // A small layered (Sugiyama-style) layout, deterministic and dependency-free: longest-path layers
-// left to right, a dummy point per skipped layer so arrows never cross a state, one barycentre
-// ordering pass, then nodes pushed down just enough not to overlap. Text is monospace, so widths
-// are known without a browser.
+// left to right, a dummy point per skipped layer so arrows never cross a state, barycentre
+// ordering (a sweep down, a sweep up, a final pass down), nodes pushed down just enough not to
+// overlap, then each label put where it touches no arrow, state or label
+// (lifecycle-label-placement.ts). Text is monospace, so widths are known without a browser.
 
 const STATE_FONT_CHAR = 7.3; // 12px monospace advance
 const LABEL_FONT_CHAR = 6.7; // 11px monospace advance
@@ -30,8 +33,9 @@ export type PlacedNode = {
   final: boolean;
   untouched: boolean;
 };
-export type PlacedEdge = { edge: LifecycleEdge; path: string; label?: Label };
-export type PlacedLoop = { loop: LifecycleLoop; path: string; label: Label };
+/** `path` is the SVG path data of `shape`. */
+export type PlacedEdge = { edge: LifecycleEdge; shape: PathShape; path: string; label?: Label };
+export type PlacedLoop = { loop: LifecycleLoop; shape: PathShape; path: string; label: Label };
 export type LifecycleLayout = {
   box: { x: number; y: number; w: number; h: number };
   nodes: PlacedNode[];
@@ -120,6 +124,24 @@ export function layoutLifecycle(graph: LifecycleGraph): LifecycleLayout {
   for (const it of items.values()) layers[it.layer]!.push(it);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
+  // One sweep down and one up, each layer sorted by the mean rank of its neighbours in the layer
+  // just sorted, so a lone rule's arrow does not cut through a fan (Estoka's budget → budget_cancelled).
+  const succs = new Map<string, string[]>();
+  for (const chain of chains.values()) chain.slice(0, -1).forEach((id, i) => succs.set(id, [...(succs.get(id) ?? []), chain[i + 1]!]));
+  const sortBy = (column: Item[], neighbours: Map<string, string[]>) => {
+    const key = new Map(
+      column.map((it) => {
+        const ranks = (neighbours.get(it.id) ?? []).map((id) => items.get(id)!.rank);
+        return [it, ranks.length ? mean(ranks) : it.rank] as const;
+      }),
+    );
+    column.sort((a, b) => key.get(a)! - key.get(b)! || a.rank - b.rank);
+    column.forEach((it, i) => (it.rank = i));
+  };
+  layers.forEach((column) => column.forEach((it, i) => (it.rank = i)));
+  for (let l = 1; l < layerCount; l++) sortBy(layers[l]!, preds);
+  for (let l = layerCount - 2; l >= 0; l--) sortBy(layers[l]!, succs);
+
   // Order each layer by the barycentre of its predecessors, then push items down to fit.
   layers.forEach((column, l) => {
     if (l > 0) {
@@ -176,78 +198,83 @@ export function layoutLifecycle(graph: LifecycleGraph): LifecycleLayout {
       untouched: false,
     }));
 
-  const curve = (x1: number, y1: number, x2: number, y2: number) => {
-    const mx = (x1 + x2) / 2;
-    return `C ${mx} ${y1} ${mx} ${y2} ${x2} ${y2}`;
+  // A hop between neighbouring layers: a curve that leaves and arrives level.
+  const hop = (from: Point, to: Point): [Point, Point, Point, Point] => {
+    const mx = (from.x + to.x) / 2;
+    return [from, { x: mx, y: from.y }, { x: mx, y: to.y }, to];
   };
   const bottom = Math.max(...[...items.values()].map((it) => it.top + it.h));
   let backDepth = 0;
-  let backBottom = bottom;
-  const edges: PlacedEdge[] = [];
+  // Per arrow: its shape, and the curves its label may sit beside, in order of preference.
+  const shapes = new Map<LifecycleEdge, { shape: PathShape; curves: [Point, Point, Point, Point][]; sides: Side[] }>();
   for (const e of arrows) {
-    // A group's forward arrows converge and share one label; an arrow against the flow is far from them.
-    const lines = back.has(e) || labelled.get(e.group) === e ? edgeLines(e) : null;
-    let path: string;
-    let at: { x: number; y: number };
+    const a = items.get(e.from)!;
+    const b = items.get(e.to)!;
     if (back.has(e)) {
       // Arrows against the flow run under the diagram, each a little lower than the last.
-      const a = items.get(e.from)!;
-      const b = items.get(e.to)!;
       const dip = bottom + 40 + backDepth++ * (LINE_HEIGHT * 5);
-      const ax = left(a) + a.w / 2;
-      const bx = left(b) + b.w / 2;
-      path = `M ${ax} ${a.top + a.h} C ${ax} ${dip} ${bx} ${dip} ${bx} ${b.top + b.h}`;
-      const lowest = 0.125 * (a.top + a.h + b.top + b.h) + 0.75 * dip; // the curve's midpoint
-      at = { x: (ax + bx) / 2, y: lowest + 4 + ((lines?.length ?? 0) * LINE_HEIGHT) / 2 };
-      backBottom = Math.max(backBottom, lowest + 4 + (lines?.length ?? 0) * LINE_HEIGHT);
-    } else {
-      const chain = chains.get(e)!.map((id) => items.get(id)!);
-      const [first, second] = chain as [Item, Item];
-      const parts = [`M ${right(first)} ${first.cy}`];
-      chain.slice(1).forEach((it, i) => {
-        const prev = chain[i]!;
-        parts.push(curve(right(prev), prev.cy, left(it), it.cy));
-        if (it.kind === 'dummy') parts.push(`L ${right(it)} ${it.cy}`);
-      });
-      path = parts.join(' ');
-      // The label sits beside the arrow's midpoint, on the side away from the arrows a source
-      // fans out to above it (above a level or rising arrow, below a falling one).
-      const half = ((lines?.length ?? 0) * LINE_HEIGHT) / 2;
-      const side = second.cy > first.cy + 1 ? 1 : -1;
-      at = { x: (right(first) + left(second)) / 2, y: (first.cy + second.cy) / 2 + side * (4 + half) };
+      const curve: [Point, Point, Point, Point] = [
+        { x: left(a) + a.w / 2, y: a.top + a.h },
+        { x: left(a) + a.w / 2, y: dip },
+        { x: left(b) + b.w / 2, y: dip },
+        { x: left(b) + b.w / 2, y: b.top + b.h },
+      ];
+      shapes.set(e, { shape: { start: curve[0], pieces: [{ kind: 'C', c1: curve[1], c2: curve[2], to: curve[3] }] }, curves: [curve], sides: ['below', 'above'] });
+      continue;
     }
-    const label = lines ? { ...at, width: labelWidth(lines), lines } : undefined;
-    edges.push({ edge: e, path, label });
+    const chain = chains.get(e)!.map((id) => items.get(id)!);
+    const shape: PathShape = { start: { x: right(chain[0]!), y: chain[0]!.cy }, pieces: [] };
+    chain.slice(1).forEach((it, i) => {
+      const [, c1, c2, to] = hop({ x: right(chain[i]!), y: chain[i]!.cy }, { x: left(it), y: it.cy });
+      shape.pieces.push({ kind: 'C', c1, c2, to });
+      if (it.kind === 'dummy') shape.pieces.push({ kind: 'L', to: { x: right(it), y: it.cy } });
+    });
+    // A label stays in the gap its layer's width was sized for: beside the arrow's first hop, away
+    // from the arrows a source fans out to (above a level or rising arrow, below a falling one).
+    const falling = chain[1]!.cy > chain[0]!.cy + 1;
+    const sides: Side[] = falling ? ['below', 'above', 'left', 'right'] : ['above', 'below', 'left', 'right'];
+    shapes.set(e, { shape, curves: [hop({ x: right(chain[0]!), y: chain[0]!.cy }, { x: left(chain[1]!), y: chain[1]!.cy })], sides });
   }
 
-  // Labels that share a gap must not overprint each other: push each below the one above it.
-  for (let l = 0; l < layerCount; l++) {
-    const inGap = edges.filter((e) => e.label && !back.has(e.edge) && layer.get(e.edge.from) === l).map((e) => e.label!);
-    inGap.sort((a, b) => a.y - b.y);
-    let floor = -Infinity;
-    for (const label of inGap) {
-      const half = (label.lines.length * LINE_HEIGHT) / 2;
-      label.y = Math.max(label.y, floor + half + 2);
-      floor = label.y + half;
-    }
-  }
-
-  const loops: PlacedLoop[] = [];
+  // Loops sit on top of their state, stacked when a state has several.
+  const loopShapes: { loop: LifecycleLoop; shape: PathShape; apex: Point }[] = [];
   const loopStack = new Map<string, number>();
   for (const loop of graph.loops) {
     const it = items.get(loop.state)!;
-    const lines = loopLines(loop);
     const base = it.top - (loopStack.get(loop.state) ?? 0);
-    loopStack.set(loop.state, it.top - base + LOOP_RISE + lines.length * LINE_HEIGHT);
+    loopStack.set(loop.state, it.top - base + LOOP_RISE + loopLines(loop).length * LINE_HEIGHT);
     const cx = left(it) + it.w / 2;
-    const path = `M ${cx - 14} ${base} C ${cx - 36} ${base - LOOP_RISE} ${cx + 36} ${base - LOOP_RISE} ${cx + 14} ${base}`;
-    const labelBottom = base - LOOP_RISE + 4;
-    loops.push({ loop, path, label: { x: cx, y: labelBottom - (lines.length * LINE_HEIGHT) / 2, width: labelWidth(lines), lines } });
+    const shape: PathShape = { start: { x: cx - 14, y: base }, pieces: [{ kind: 'C', c1: { x: cx - 36, y: base - LOOP_RISE }, c2: { x: cx + 36, y: base - LOOP_RISE }, to: { x: cx + 14, y: base } }] };
+    loopShapes.push({ loop, shape, apex: { x: cx, y: base - 0.75 * LOOP_RISE } });
+  }
+
+  // Every label placed where it touches no arrow, no state and no other label: loops' first (their
+  // space above the state was reserved), then one per group of converging arrows, or per back arrow.
+  const obstacles: Obstacles = {
+    nodes: nodes.map((n) => ({ x: n.x, y: n.y, w: n.w, h: n.h })),
+    lines: [...[...shapes.values()].map((s) => pathPoints(s.shape)), ...loopShapes.map((l) => pathPoints(l.shape))],
+    labels: [],
+  };
+  const label = (lines: LabelLine[], spots: Iterable<Spot>): Label => {
+    const box = placeLabel(labelWidth(lines), lines.length * LINE_HEIGHT, spots, obstacles);
+    return { x: box.x + box.w / 2, y: box.y + box.h / 2, width: labelWidth(lines), lines };
+  };
+  const loops: PlacedLoop[] = loopShapes.map(({ loop, shape, apex }) => {
+    const spots = [2, 12, 24].flatMap((gap) => (['above', 'left', 'right'] as const).map((side) => ({ at: apex, side, gap })));
+    return { loop, shape, path: pathData(shape), label: label(loopLines(loop), spots) };
+  });
+  const edges: PlacedEdge[] = arrows.map((e) => ({ edge: e, shape: shapes.get(e)!.shape, path: pathData(shapes.get(e)!.shape) }));
+  for (const placed of edges) {
+    const e = placed.edge;
+    if (!back.has(e) && labelled.get(e.group) !== e) continue;
+    // A group's label may sit beside any of its arrows, the one it was sized for first.
+    const group = back.has(e) ? [e] : [e, ...forward.filter((f) => f.group === e.group && f !== e)];
+    placed.label = label(edgeLines(e), spotsAlong(group.flatMap((g) => shapes.get(g)!.curves), shapes.get(e)!.sides));
   }
 
   // States no rule mentions go in a grid under the diagram, so the flow above stays readable.
   let untouchedHeading: LifecycleLayout['untouchedHeading'];
-  const flowBottom = backBottom;
+  const flowBottom = Math.max(bottom, ...obstacles.lines.flat().map((p) => p.y), ...obstacles.labels.map((l) => l.y + l.h));
   const flowRight = columnX[layerCount - 1]! + columnWidth[layerCount - 1]!;
   if (graph.untouched.length) {
     const perRow = Math.max(4, Math.floor((flowRight + GRID_GAP) / (stateWidth + GRID_GAP)));

@@ -1,13 +1,24 @@
 import type { OpenApiDoc, SpecName } from '../spec/load.js';
 import { indexOperations } from '../spec/operations.js';
 import { readStateMachine } from '../spec/state-machine.js';
-import { REDOC_OPTIONS } from './assets.js';
+import { mockFirstServers, tenantCredential, type ConsoleConfig } from './console-config.js';
 import { escapeHtml as esc, scriptJson } from './html.js';
 import { lifecycleGraph, type LifecycleGraph } from './lifecycle-graph.js';
 import { renderLifecycleSvg } from './lifecycle-svg.js';
 
-/** Where pages and assets live: absolute paths on the mock, relative files in the static build. */
-export type DocsLinks = { index: string; page(name: SpecName): string; asset(file: string): string };
+/**
+ * Where pages and assets live (absolute paths on the mock, relative files in the static build), and
+ * the mock the console sends to: a path on the serving mock's origin, or a mock the reader runs.
+ */
+export type DocsLinks = {
+  index: string;
+  page(name: SpecName): string;
+  asset(file: string): string;
+  /** The mock's base URL for a spec; `apiCount` APIs are served (one alone is served at the root). */
+  mockServer(name: SpecName, apiCount: number): string;
+  /** The mock's inspector page, which takes `?token=`. */
+  inspector: string;
+};
 
 export type DocsSpec = { name: SpecName; doc: OpenApiDoc };
 
@@ -30,7 +41,7 @@ export const shortTitle = (doc: OpenApiDoc): string => doc.info.title.split(/ [�
 
 const hasStateMachine = (doc: OpenApiDoc): boolean => Boolean(doc.components?.schemas?.OrderStatus);
 
-function head(title: string, links: DocsLinks): string {
+function head(title: string, links: DocsLinks, styles: string[] = []): string {
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -40,7 +51,7 @@ function head(title: string, links: DocsLinks): string {
     // An empty icon keeps the browser from asking the server (or the disk) for /favicon.ico.
     '<link rel="icon" href="data:,">',
     `<title>${esc(title)}</title>`,
-    `<link rel="stylesheet" href="${esc(links.asset('docs.css'))}">`,
+    ...[...styles, 'docs.css'].map((file) => `<link rel="stylesheet" href="${esc(links.asset(file))}">`),
     '</head>',
   ].join('\n');
 }
@@ -107,19 +118,39 @@ function lifecycleSection(doc: OpenApiDoc): string {
   ].join('\n');
 }
 
-/** One API's page: its lifecycle diagram (APIs with an `OrderStatus`), then Redoc's reference. */
-export function renderApiPage(spec: DocsSpec, specs: DocsSpec[], links: DocsLinks): string {
+function tryItBar(links: DocsLinks): string {
   return [
-    head(`${spec.doc.info.title} — ordermock docs`, links),
+    '<p class="try-hint">Every token is its own world of fixture orders. <b>Execute</b> on an operation below sends the request from this page to the server chosen under <i>Servers</i> (the mock, first) with your token, shows the status, headers and body, and the order stays changed for that token.</p>',
+    '<section class="try-it" id="try-it" aria-label="Your token for the mock">',
+    '<label for="token">Your token</label>',
+    '<input id="token" name="token" autocomplete="off" spellcheck="false">',
+    '<button type="button" id="new-token">New token</button>',
+    `<a id="inspector-link" href="${esc(links.inspector)}">Inspect this token's orders and outbox</a>`,
+    '</section>',
+  ].join('\n');
+}
+
+/**
+ * One API's page: its lifecycle diagram (APIs with an `OrderStatus`), a token bar, then the spec
+ * in Swagger UI, every operation ready to send to the mock.
+ */
+export function renderApiPage(spec: DocsSpec, specs: DocsSpec[], links: DocsLinks): string {
+  const apiCount = specs.filter((s) => s.name !== 'admin').length;
+  const doc = { ...spec.doc, servers: mockFirstServers(spec.doc, links.mockServer(spec.name, apiCount)) };
+  const config: ConsoleConfig = { credential: tenantCredential(spec.doc), inspector: links.inspector };
+  return [
+    head(`${spec.doc.info.title} — ordermock docs`, links, ['swagger-ui.css']),
     `<body data-spec="${esc(spec.name)}">`,
     nav(specs, links, spec.name),
     hasStateMachine(spec.doc) ? lifecycleSection(spec.doc) : '',
-    '<div id="redoc"></div>',
+    tryItBar(links),
+    '<div id="console"></div>',
     // Embedded rather than fetched, so the page also works opened from disk (file://).
-    `<script type="application/json" id="openapi-spec">${scriptJson(spec.doc)}</script>`,
-    `<script type="application/json" id="redoc-options">${scriptJson(REDOC_OPTIONS)}</script>`,
-    `<script src="${esc(links.asset('redoc.standalone.js'))}"></script>`,
-    `<script src="${esc(links.asset('docs.js'))}"></script>`,
+    `<script type="application/json" id="openapi-spec">${scriptJson(doc)}</script>`,
+    `<script type="application/json" id="console-config">${scriptJson(config)}</script>`,
+    // Deferred: the diagram and the token bar show while the console's 1.7 MB bundle compiles.
+    `<script defer src="${esc(links.asset('swagger-ui-bundle.js'))}"></script>`,
+    `<script defer src="${esc(links.asset('docs.js'))}"></script>`,
     '</body>',
     '</html>',
   ].join('\n');

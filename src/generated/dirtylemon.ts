@@ -319,7 +319,11 @@ export type components = {
         CreateLineItem: {
             /** @description How many units (the document says Numeric; only whole units make sense). */
             quantity: number;
-            /** @description The SKU code. */
+            /**
+             * @description The SKU code. Any string (the document gives no format): one that names no SKU is
+             *     answered 422 `sku_not_found`, not 400, so a request valid against this schema is never
+             *     refused as malformed for its SKU.
+             */
             sku: string;
         };
         /** @description Every error ordermock answers for this API (the document shows none; see the API description). */
@@ -329,7 +333,7 @@ export type components = {
                  * @description Stable, machine-readable reason.
                  * @enum {string}
                  */
-                code: "invalid_request" | "unauthorized" | "order_not_found" | "customer_not_found" | "route_not_found" | "sku_not_found" | "invalid_state_transition" | "customer_not_confirmed" | "customer_invalid_email" | "customer_missing_name" | "customer_missing_shipping_address" | "payload_too_large" | "unsupported_media_type" | "limit_reached" | "internal_error";
+                code: "invalid_request" | "unauthorized" | "order_not_found" | "customer_not_found" | "route_not_found" | "sku_not_found" | "invalid_state_transition" | "customer_not_confirmed" | "customer_invalid_email" | "customer_missing_name" | "customer_missing_shipping_address" | "payload_too_large" | "unsupported_media_type" | "limit_reached" | "internal_error" | "method_not_allowed" | "not_acceptable" | "service_unavailable";
                 /** @description A sentence for a developer. */
                 message: string;
                 /** @description The request field the error is about (`order_id`, `line_items[0].sku`), or null. */
@@ -422,6 +426,44 @@ export type components = {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description A known path with a method it does not have; the `Allow` header lists the methods it has.
+         *     No operation lists this status: the path answers it, before any operation runs.
+         */
+        MethodNotAllowed: {
+            headers: {
+                /**
+                 * @description The methods the path accepts, comma separated.
+                 * @example POST
+                 */
+                Allow?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The `Accept` header asks for a type this operation cannot produce (it answers `application/json` only). */
+        NotAcceptable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The mock's shared state store (Redis) is unreachable, or a test injected a 503 through
+         *     `/__mock/faults`. Nothing changed; retry.
+         */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description A server fault (in the mock, an injected fault or a response that failed its own strict check). */
         ServerError: {
             headers: {
@@ -432,10 +474,7 @@ export type components = {
             };
         };
     };
-    parameters: {
-        /** @description The order's id. */
-        OrderId: string;
-    };
+    parameters: never;
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -448,7 +487,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The order's id. */
-                order_id: components["parameters"]["OrderId"];
+                order_id: string;
             };
             cookie?: never;
         };
@@ -466,10 +505,13 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["OrderNotFound"];
+            406: components["responses"]["NotAcceptable"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["LimitReached"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["ServerError"];
         };
     };
     createOrder: {
@@ -500,11 +542,14 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["CustomerNotFound"];
+            406: components["responses"]["NotAcceptable"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["SkuNotFound"];
             429: components["responses"]["LimitReached"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["ServerError"];
         };
     };
     payOrder: {
@@ -513,7 +558,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The order's id. */
-                order_id: components["parameters"]["OrderId"];
+                order_id: string;
             };
             cookie?: never;
         };
@@ -531,6 +576,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["OrderNotFound"];
+            406: components["responses"]["NotAcceptable"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description The order is not `created`, or the customer fails a pay condition. Nothing changed. */
@@ -543,7 +589,9 @@ export interface operations {
                 };
             };
             429: components["responses"]["LimitReached"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["ServerError"];
         };
     };
     cancelOrder: {
@@ -552,7 +600,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The order's id. */
-                order_id: components["parameters"]["OrderId"];
+                order_id: string;
             };
             cookie?: never;
         };
@@ -570,11 +618,14 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["OrderNotFound"];
+            406: components["responses"]["NotAcceptable"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["InvalidStateTransition"];
             429: components["responses"]["LimitReached"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["ServerError"];
         };
     };
     fulfillOrder: {
@@ -583,7 +634,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The order's id. */
-                order_id: components["parameters"]["OrderId"];
+                order_id: string;
             };
             cookie?: never;
         };
@@ -601,11 +652,14 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["OrderNotFound"];
+            406: components["responses"]["NotAcceptable"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["InvalidStateTransition"];
             429: components["responses"]["LimitReached"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["ServerError"];
         };
     };
     returnOrder: {
@@ -614,7 +668,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The order's id. */
-                order_id: components["parameters"]["OrderId"];
+                order_id: string;
             };
             cookie?: never;
         };
@@ -632,11 +686,14 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["OrderNotFound"];
+            406: components["responses"]["NotAcceptable"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["InvalidStateTransition"];
             429: components["responses"]["LimitReached"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["ServerError"];
         };
     };
 }

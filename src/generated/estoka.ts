@@ -6,15 +6,9 @@ export type paths = {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description Id of the organization (*organização*) that owns the order.
-                 * @example 4
-                 */
+                /** @description Id of the organization (*organização*) that owns the order. */
                 organization_id: components["parameters"]["OrganizationId"];
-                /**
-                 * @description Id of the order (*pedido*) in that organization (`Order.id`).
-                 * @example 100
-                 */
+                /** @description Id of the order (*pedido*) in that organization (`Order.id`). */
                 order_id: components["parameters"]["OrderId"];
             };
             cookie?: never;
@@ -63,8 +57,17 @@ export type paths = {
          *       call takes none, and it is too large or not JSON.
          *     - `422 cancel_not_allowed` — the order's status does not allow cancellation;
          *       `current_status` and `allowed_from` say why. Nothing changes.
+         *     - `406 not_acceptable` — the `Accept` header asks for a type this call cannot produce
+         *       (it answers `application/json` only).
          *     - `429 limit_reached` — a limit of the service (in the mock: tenants) is reached.
-         *     - `5XX internal_error` — server error.
+         *     - `500 internal_error` — server error; `503 service_unavailable` — the service is briefly
+         *       unavailable (in the mock: its shared state store, Redis, is unreachable), retry; any
+         *       other 5xx (`default`) — a server fault a test injected.
+         *
+         *     **Examples in pairs:** the path parameters' examples and the response examples share their
+         *     names (`documentExample`, `delivered`, …): each names a request and the answer it gets in a
+         *     fresh tenant, the convention Specmatic and Microcks read. Each pair uses its own order, so
+         *     the pairs hold in any order within one tenant.
          *
          *     **Try it (mock):** organization 4 order 100 and organization 1 order 340 are cancellable
          *     in every fresh tenant (a second call on them answers `422`); organization 1 orders
@@ -370,8 +373,8 @@ export type components = {
              * @description Machine-readable error code.
              * @enum {string}
              */
-            code: "invalid_request" | "unauthorized" | "order_not_found" | "route_not_found" | "cancel_not_allowed" | "payload_too_large" | "unsupported_media_type" | "limit_reached" | "internal_error";
-            /** @description The parameter the error is about (`order_id`, `organization_id`, `path`). */
+            code: "invalid_request" | "unauthorized" | "order_not_found" | "route_not_found" | "cancel_not_allowed" | "payload_too_large" | "unsupported_media_type" | "limit_reached" | "internal_error" | "method_not_allowed" | "not_acceptable" | "service_unavailable";
+            /** @description The parameter the error is about (`order_id`, `organization_id`, `path`, `Accept`). */
             field?: string;
             current_status?: components["schemas"]["OrderStatus"];
             /** @description The statuses the refused operation is accepted from. */
@@ -449,7 +452,45 @@ export type components = {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Server error (500, 502, 503). */
+        /**
+         * @description A known path with a method it does not have (e.g. `GET` on the cancel path); the `Allow`
+         *     header lists the methods it has. No operation lists this status: the path answers it.
+         */
+        MethodNotAllowed: {
+            headers: {
+                /**
+                 * @description The methods the path accepts, comma separated.
+                 * @example POST
+                 */
+                Allow?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The `Accept` header asks for a type this call cannot produce (it answers `application/json` only). */
+        NotAcceptable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The service is briefly unavailable: in the mock, its shared state store (Redis) is
+         *     unreachable, or a test injected a 503 through `/__mock/faults`. Nothing changed; retry.
+         */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Server error (500, or any other 5xx a test injects through `/__mock/faults`). */
         ServerError: {
             headers: {
                 [name: string]: unknown;
@@ -460,15 +501,9 @@ export type components = {
         };
     };
     parameters: {
-        /**
-         * @description Id of the organization (*organização*) that owns the order.
-         * @example 4
-         */
+        /** @description Id of the organization (*organização*) that owns the order. */
         OrganizationId: number;
-        /**
-         * @description Id of the order (*pedido*) in that organization (`Order.id`).
-         * @example 100
-         */
+        /** @description Id of the order (*pedido*) in that organization (`Order.id`). */
         OrderId: number;
     };
     requestBodies: never;
@@ -482,15 +517,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description Id of the organization (*organização*) that owns the order.
-                 * @example 4
-                 */
+                /** @description Id of the organization (*organização*) that owns the order. */
                 organization_id: components["parameters"]["OrganizationId"];
-                /**
-                 * @description Id of the order (*pedido*) in that organization (`Order.id`).
-                 * @example 100
-                 */
+                /** @description Id of the order (*pedido*) in that organization (`Order.id`). */
                 order_id: components["parameters"]["OrderId"];
             };
             cookie?: never;
@@ -509,11 +538,14 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["CancelNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["ServerError"];
         };
     };
 }

@@ -34,8 +34,9 @@ export type paths = {
          *     - `400` — `INVALID_PAYLOAD`: the body is missing, not JSON, or does not match
          *       `OrderCancelRequest` (`error_message` is `<field> <problem>`, `diagnostic_data` is
          *       `[{field, problem}]`).
-         *     - `413` `PAYLOAD_TOO_LARGE`, `415` `UNSUPPORTED_MEDIA_TYPE`, `429` `LIMIT_REACHED`,
-         *       `5XX` `INTERNAL_ERROR` — the request could not be processed.
+         *     - `406` `NOT_ACCEPTABLE`, `413` `PAYLOAD_TOO_LARGE`, `415` `UNSUPPORTED_MEDIA_TYPE`,
+         *       `429` `LIMIT_REACHED`, `500` `INTERNAL_ERROR`, `503` `SERVICE_UNAVAILABLE` (retry), any
+         *       other 5xx (`default`) — the request could not be processed.
          *
          *     **Authentication**: none documented. Without an `Authorization` header the request goes to
          *     the shared public tenant; `Authorization: Bearer <token>` selects an isolated tenant.
@@ -43,6 +44,11 @@ export type paths = {
          *     **Try it** against the mock: send the example payload as is (`4897`, open → success), or
          *     with `data.order.id` set to `4898` (shipped → `ORDER_NOT_CANCELLABLE`), `4899` (already
          *     canceled → success) or `nope` (→ `ORDER_NOT_FOUND`).
+         *
+         *     **Examples in pairs:** each request example has the response example of the same name that
+         *     it gets in a fresh tenant (`canceled`, `orderNotFound`, …), the convention Specmatic and
+         *     Microcks read; the document's own request and response examples are both `documentExample`.
+         *     A repeated delivery answers the same, so the pairs hold in any order and on a second run.
          */
         post: operations["cancelOrder"];
         delete?: never;
@@ -123,8 +129,11 @@ export type components = {
              * @example Will Call
              */
             ship_service_name: string;
-            /** @description The order's shipments (the document's example is `[null]`; their shape is not documented). */
-            shipments: unknown[];
+            /**
+             * @description The order's shipments. Their fields are not documented: each is an object, or null as
+             *     in the document's example (`[null]`).
+             */
+            shipments: (Record<string, never> | null)[];
             /**
              * @description References of the order's items not shipped yet.
              * @example [
@@ -305,8 +314,9 @@ export type components = {
             /**
              * @description A machine-readable error code, the integrator's own (the document's example is
              *     `ERR1234`). The mock sends `ORDER_NOT_FOUND`, `ORDER_NOT_CANCELLABLE`,
-             *     `INVALID_PAYLOAD`, `PAYLOAD_TOO_LARGE`, `UNSUPPORTED_MEDIA_TYPE`, `LIMIT_REACHED`,
-             *     `INTERNAL_ERROR` and, for unknown paths, `ROUTE_NOT_FOUND`.
+             *     `INVALID_PAYLOAD`, `NOT_ACCEPTABLE`, `PAYLOAD_TOO_LARGE`, `UNSUPPORTED_MEDIA_TYPE`,
+             *     `LIMIT_REACHED`, `INTERNAL_ERROR`, `SERVICE_UNAVAILABLE` and, for unknown paths and
+             *     methods, `ROUTE_NOT_FOUND` and `METHOD_NOT_ALLOWED`.
              * @example ERR1234
              * @example ORDER_NOT_FOUND
              * @example ORDER_NOT_CANCELLABLE
@@ -316,6 +326,9 @@ export type components = {
              * @example LIMIT_REACHED
              * @example INTERNAL_ERROR
              * @example ROUTE_NOT_FOUND
+             * @example METHOD_NOT_ALLOWED
+             * @example NOT_ACCEPTABLE
+             * @example SERVICE_UNAVAILABLE
              */
             error_code?: string;
             /**
@@ -413,7 +426,45 @@ export type components = {
                 "application/json": components["schemas"]["EventsResponse"];
             };
         };
-        /** @description A server fault (tests inject 500, 502 or 503 through `/__mock/faults`). */
+        /**
+         * @description `/order_cancel` with a method other than `POST`; the `Allow` header lists the methods the
+         *     path has. No operation lists this status: the path answers it.
+         */
+        MethodNotAllowed: {
+            headers: {
+                /**
+                 * @description The methods the path accepts.
+                 * @example POST
+                 */
+                Allow?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EventsResponse"];
+            };
+        };
+        /** @description The `Accept` header asks for a type this action cannot produce (it answers `application/json` only). */
+        NotAcceptable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EventsResponse"];
+            };
+        };
+        /**
+         * @description The mock's shared state store (Redis) is unreachable, or a test injected a 503 through
+         *     `/__mock/faults`. Nothing changed; retry the delivery.
+         */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EventsResponse"];
+            };
+        };
+        /** @description A server fault (a mock self-check failure, or a 500 or any other 5xx a test injects through `/__mock/faults`). */
         ServerError: {
             headers: {
                 [name: string]: unknown;
@@ -458,10 +509,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["InvalidPayload"];
+            406: components["responses"]["NotAcceptable"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["ServerError"];
         };
     };
 }

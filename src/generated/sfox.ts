@@ -33,17 +33,22 @@ export type paths = {
          *       `400 {"error": "invalid <field>: <problem>"}` for a malformed request (an `order_id` over
          *       64 characters, a body that is not JSON, an undeclared `Prefer: code=`).
          *     - `401 {"error": "invalid api key"}` — no `Authorization: Bearer <API_KEY>` header.
+         *     - `406 {"error": "not acceptable"}` — the `Accept` header excludes `application/json`.
          *     - `413`, `415` — a request body was sent (this operation takes none) that is too large or
          *       not JSON.
          *     - `429` — a limit of the mock is reached (tenants, orders per tenant).
-         *     - `5XX` — a server fault; tests inject 500/502/503 with the admin API's `/__mock/faults`.
+         *     - `500` — a server fault; `503 {"error": "service unavailable"}` — the mock's state store
+         *       is unreachable, retry; any other 5xx (`default`) — a fault a test injected. Tests inject
+         *       these with the admin API's `/__mock/faults`.
          *
          *     The document is silent on the id's format: its example is `123`, so the mock accepts any
          *     non-empty string of up to 64 characters (ids seeded through the admin API may be any such
          *     string).
          *
          *     **Try it** against the mock: `123` (open), `124` (working), `125` (done), `126` (canceled),
-         *     `127` (cancel pending), `999` (unknown → 400).
+         *     `127` (cancel pending), `999` (unknown → 400). The `order_id` examples and the response
+         *     examples share their names (`canceled`, `cancelPending`, …): each names one request and
+         *     the answer it gets in a fresh tenant, the pairing Specmatic and Microcks read.
          */
         delete: operations["cancelOrder"];
         options?: never;
@@ -178,8 +183,50 @@ export type components = {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description A server fault (tests inject 500, 502 or 503 through `/__mock/faults`). */
+        /**
+         * @description A known path with a method it does not have (e.g. `GET /v1/orders/123`); the `Allow`
+         *     header lists the methods the path has. No operation lists this status, since no operation
+         *     answers it: the path does.
+         */
+        MethodNotAllowed: {
+            headers: {
+                /**
+                 * @description The methods the path accepts.
+                 * @example DELETE
+                 */
+                Allow?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The `Accept` header asks for a type this operation cannot produce (it answers only
+         *     `application/json`).
+         */
+        NotAcceptable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description A server fault (a mock self-check failure, or a 500 or any other 5xx a test injects through `/__mock/faults`). */
         ServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The mock's shared state store (Redis) is unreachable, or a test injected a 503 through
+         *     `/__mock/faults`; nothing changed. Retry.
+         */
+        ServiceUnavailable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -221,10 +268,13 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            406: components["responses"]["NotAcceptable"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
-            "5XX": components["responses"]["ServerError"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["ServerError"];
         };
     };
 }

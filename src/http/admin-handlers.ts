@@ -160,7 +160,8 @@ export const adminHandlers: Record<string, AdminHandler> = {
     const { delay_ms, ...rest } = ctx.body as Omit<FaultRule, 'id' | 'delayMs'> & { delay_ms?: number };
     if (rest.status !== undefined) {
       const candidates = operationsOf[rest.api ?? '']?.filter((op) => !rest.operationId || op.operationId === rest.operationId) ?? [];
-      // Without an api the rule can hit any operation; every one declares 5XX, so only those are safe.
+      // Without an api the rule can hit any operation; every one declares every 5xx (500, 503, and
+      // `default` for the rest; admin's 5XX), so only those are safe.
       const declared = candidates.length ? candidates.every((op) => declaresStatus(op, rest.status!)) : rest.status >= 500;
       if (!declared) throw new ValidationFailed('status', `is not declared by every operation the rule matches, so the reply would break the spec`, 'body');
     }

@@ -14,7 +14,7 @@ export type OperationIndex = {
   routePath: string;
   parameters: OperationParameter[];
   requestBody?: { required: boolean; schema: any };
-  /** status code (or `5XX`) → JSON schema of the body. */
+  /** status code (or a range such as `5XX`, or `default`) → JSON schema of the body. */
   responses: Record<string, any>;
   /** status code → named examples of the body. */
   examples: Record<string, Record<string, unknown>>;

@@ -45,20 +45,21 @@ export async function watchPage(page: Page): Promise<PageWatch> {
   return watch;
 }
 
-/** What a rendered docs page shows: the diagram's states and arrows, Redoc's operation sections. */
+/** What a rendered docs page shows: the diagram's states and arrows, the console's operations. */
 export type RenderedDocs = {
   states: string[];
   arrows: { from: string; to: string; operation: string }[];
   /** Rules that keep the status, drawn as loops on their state. */
   loops: { state: string; operation: string }[];
+  /** Swagger UI's operation blocks: `operations-<tag>-<operationId>` and the summary shown. */
   sections: { id: string; heading: string }[];
 };
 
-/** Waits for Redoc to finish and reads the rendered page. */
+/** Waits for the console (Swagger UI) to finish rendering and reads the page. */
 export async function readDocsPage(page: Page): Promise<RenderedDocs> {
-  await page.waitForSelector('body[data-redoc]', { timeout: 20_000 });
-  const redoc = await page.getAttribute('body', 'data-redoc');
-  if (redoc !== 'ready') throw new Error(`Redoc did not render the page (data-redoc=${redoc})`);
+  await page.waitForSelector('body[data-console]', { timeout: 20_000 });
+  const state = await page.getAttribute('body', 'data-console');
+  if (state !== 'ready') throw new Error(`Swagger UI did not render the page (data-console=${state})`);
   return page.evaluate(() => ({
     states: [...document.querySelectorAll('svg.lc [data-state]')].map((n) => n.getAttribute('data-state')!),
     arrows: [...document.querySelectorAll('svg.lc .lc-edge[data-kind="transition"]')].map((n) => ({
@@ -67,9 +68,9 @@ export async function readDocsPage(page: Page): Promise<RenderedDocs> {
       operation: n.getAttribute('data-operation')!,
     })),
     loops: [...document.querySelectorAll('svg.lc .lc-loop')].map((n) => ({ state: n.getAttribute('data-from')!, operation: n.getAttribute('data-operation')! })),
-    sections: [...document.querySelectorAll('#redoc [data-section-id*="operation/"]')].map((n) => ({
-      id: n.getAttribute('data-section-id')!,
-      heading: n.querySelector('h2')?.textContent?.trim() ?? '',
+    sections: [...document.querySelectorAll('#console .opblock[id^="operations-"]')].map((n) => ({
+      id: n.id,
+      heading: n.querySelector('.opblock-summary-description')?.textContent?.trim() ?? '',
     })),
   }));
 }
@@ -78,7 +79,7 @@ export async function readDocsPage(page: Page): Promise<RenderedDocs> {
 export function missingFromDocs(doc: OpenApiDoc, rendered: RenderedDocs): string[] {
   const problems: string[] = [];
   for (const op of indexOperations(doc)) {
-    const section = rendered.sections.find((s) => s.id.endsWith(`operation/${op.operationId}`));
+    const section = rendered.sections.find((s) => s.id.endsWith(`-${op.operationId}`));
     if (!section) problems.push(`operation ${op.operationId} is not in the reference`);
     else if (op.operation.summary && section.heading !== op.operation.summary) {
       problems.push(`operation ${op.operationId} is headed "${section.heading}", not its summary "${op.operation.summary}"`);
@@ -101,4 +102,61 @@ export function missingFromDocs(doc: OpenApiDoc, rendered: RenderedDocs): string
     }
   }
   return problems;
+}
+
+/** What the console shows after "Execute": the status code and the response body as text. */
+export type ConsoleReply = { status: number; body: string; curl: string };
+
+/**
+ * Sends one operation from the console the way a reader does: open it, pick a parameter's named
+ * example or type a value, edit the body, press Execute, read the response under it.
+ */
+export async function sendFromConsole(
+  page: Page,
+  operationId: string,
+  input: { examples?: Record<string, string>; params?: Record<string, string>; body?: string } = {},
+): Promise<ConsoleReply> {
+  const op = page.locator(`#console .opblock[id$="-${operationId}"]`).first();
+  if (!(await op.evaluate((n) => n.classList.contains('is-open')))) await op.locator('.opblock-summary').first().click();
+  for (const [name, example] of Object.entries(input.examples ?? {})) {
+    await op.locator(`tr[data-param-name="${name}"] select.examples-select-element`).selectOption(example);
+  }
+  for (const [name, value] of Object.entries(input.params ?? {})) await op.locator(`tr[data-param-name="${name}"] input`).fill(value);
+  if (input.body !== undefined) await op.locator('.opblock-section-request-body textarea').fill(input.body);
+  await op.locator('button.execute').click();
+  const live = op.locator('.live-responses-table .response').first();
+  await live.waitFor({ timeout: 10_000 });
+  return {
+    status: Number(await live.locator('.response-col_status').innerText()),
+    body: await live.locator('.response-col_description pre').first().innerText(),
+    curl: await op.locator('.curl-command').innerText(),
+  };
+}
+
+/** What loading a docs page cost: bytes received, and time until its console answered. */
+export type PageCost = { bytes: number; requests: number; readyMs: number; mainThreadCpuMs: number };
+
+/**
+ * Loads a docs page in a fresh page and measures it: every response body counted, wall time from
+ * navigation to the console's ready mark, and the main thread's CPU time up to then (Chromium's
+ * `ThreadTime`), which a busy machine stretches far less than wall time.
+ */
+export async function measurePage(browser: Browser, url: string): Promise<PageCost> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const bodies: Promise<number>[] = [];
+  page.on('response', (response) => bodies.push(response.body().then((b) => b.length, () => 0)));
+  await page.goto(url);
+  await readDocsPage(page);
+  const readyMs = await page.evaluate(() => performance.now());
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const sizes = await Promise.all(bodies);
+  await page.close();
+  return {
+    bytes: sizes.reduce((a, b) => a + b, 0),
+    requests: sizes.length,
+    readyMs: Math.round(readyMs),
+    mainThreadCpuMs: Math.round(metrics.find((m) => m.name === 'ThreadTime')!.value * 1000),
+  };
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +10,7 @@ import { writeDocsSite } from '../../src/docs/write-site.js';
 import { API_NAMES, loadSpec, packageRoot, type OpenApiDoc, type SpecName } from '../../src/spec/load.js';
 import { readStateMachine } from '../../src/spec/state-machine.js';
 import { startMock, type RunningMock } from '../helpers/mock.js';
-import { launchChromium, missingFromDocs, readDocsPage, watchPage, type PageWatch } from './docs-page.js';
+import { launchChromium, measurePage, missingFromDocs, readDocsPage, watchPage, type PageCost, type PageWatch } from './docs-page.js';
 
 const PAGES: SpecName[] = [...API_NAMES, 'admin'];
 const ARTIFACTS = join(packageRoot, 'test', 'artifacts');
@@ -80,6 +80,23 @@ describe('docs served by the mock at /docs', () => {
   });
 });
 
+describe('page weight and time to interactive', () => {
+  // Budgets with room for a shared, busy machine; the numbers of each run go to
+  // test/artifacts/docs-metrics.json. Swagger UI's bundle and stylesheet are ~1.9 MB of the weight.
+  const MAX_BYTES = 2.5 * 1024 * 1024;
+  const MAX_MAIN_THREAD_CPU_MS = 4000;
+
+  it('every page loads under the weight budget and its console is ready within the CPU budget', { timeout: 120_000 }, async () => {
+    const costs: Record<string, PageCost> = {};
+    for (const name of PAGES) costs[name] = await measurePage(browser, `${mock.base}/docs/${name}`);
+    writeFileSync(join(ARTIFACTS, 'docs-metrics.json'), `${JSON.stringify(costs, null, 2)}\n`);
+    for (const [name, cost] of Object.entries(costs)) {
+      expect(cost.bytes, `${name} weighs ${cost.bytes} bytes`).toBeLessThan(MAX_BYTES);
+      expect(cost.mainThreadCpuMs, `${name} took ${cost.mainThreadCpuMs} ms of main-thread CPU`).toBeLessThan(MAX_MAIN_THREAD_CPU_MS);
+    }
+  });
+});
+
 describe('the static build (npm run docs)', () => {
   it('opens from disk with the same content as /docs', async () => {
     const out = tempDir('ordermock-docs-');
@@ -95,7 +112,13 @@ describe('the static build (npm run docs)', () => {
 
     const served = await open(`${mock.base}/docs/sfox`);
     await readDocsPage(served.page);
-    const content = (p: Page) => p.evaluate(() => [document.querySelector('svg.lc')!.outerHTML, document.getElementById('redoc')!.innerText]);
+    // The same diagram, description and operations; only the console's default server differs.
+    const content = (p: Page) =>
+      p.evaluate(() => [
+        document.querySelector('svg.lc')!.outerHTML,
+        (document.querySelector('#console .info') as HTMLElement).innerText,
+        [...document.querySelectorAll<HTMLElement>('#console .opblock')].map((n) => `${n.id}: ${n.innerText}`),
+      ]);
     expect(await content(page)).toEqual(await content(served.page));
     expectQuietAndLocal(watch);
     expectQuietAndLocal(served.watch);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDelay, lifecycleGraph } from '../../src/docs/lifecycle-graph.js';
-import { layoutLifecycle } from '../../src/docs/lifecycle-layout.js';
+import { boxesOverlap, pathPoints, polylineHitsBox, segmentHitsBox, type Box } from '../../src/docs/lifecycle-geometry.js';
+import { LABEL_LINE_HEIGHT, layoutLifecycle, type Label } from '../../src/docs/lifecycle-layout.js';
 import { renderLifecycleSvg } from '../../src/docs/lifecycle-svg.js';
 import { API_NAMES, loadSpec } from '../../src/spec/load.js';
 import { readStateMachine, type StateMachine } from '../../src/spec/state-machine.js';
@@ -71,6 +72,34 @@ describe('layoutLifecycle', () => {
     for (const n of layout.nodes) {
       expect(n.x >= box.x && n.y >= box.y && n.x + n.w <= box.x + box.w && n.y + n.h <= box.y + box.h, `${n.id} is outside the picture`).toBe(true);
     }
+  });
+
+  const labelBox = (label: Label): Box => {
+    const h = label.lines.length * LABEL_LINE_HEIGHT;
+    return { x: label.x - label.width / 2, y: label.y - h / 2, w: label.width, h };
+  };
+
+  it.each([...machines, ['cyclic', cyclic] as const])('%s: no label touches an arrow, a state or another label', (_api, machine) => {
+    const layout = layoutLifecycle(lifecycleGraph(machine));
+    const lines = [...layout.edges, ...layout.loops].map((p) => ({ name: p.path, points: pathPoints(p.shape) }));
+    const labels = [...layout.edges, ...layout.loops].flatMap((p) => (p.label ? [{ text: p.label.lines.map((l) => l.text).join(' / '), box: labelBox(p.label) }] : []));
+    expect(labels.length).toBeGreaterThan(0);
+    for (const [i, label] of labels.entries()) {
+      for (const line of lines) expect(polylineHitsBox(line.points, label.box), `"${label.text}" lies on the arrow ${line.name}`).toBe(false);
+      for (const node of layout.nodes) expect(boxesOverlap(label.box, node), `"${label.text}" covers ${node.id}`).toBe(false);
+      for (const other of labels.slice(i + 1)) expect(boxesOverlap(label.box, other.box), `"${label.text}" overlaps "${other.text}"`).toBe(false);
+      const { box } = layout;
+      expect(label.box.x >= box.x && label.box.y >= box.y && label.box.x + label.box.w <= box.x + box.w && label.box.y + label.box.h <= box.y + box.h, `"${label.text}" is outside the picture`).toBe(true);
+    }
+  });
+
+  it('the overlap check sees a label on an arrow: segments through, along and beside a box', () => {
+    const box = { x: 10, y: 10, w: 20, h: 10 };
+    expect(segmentHitsBox({ x: 0, y: 15 }, { x: 40, y: 15 }, box)).toBe(true);
+    expect(segmentHitsBox({ x: 0, y: 0 }, { x: 40, y: 30 }, box)).toBe(true);
+    expect(segmentHitsBox({ x: 12, y: 12 }, { x: 14, y: 14 }, box)).toBe(true);
+    expect(segmentHitsBox({ x: 0, y: 25 }, { x: 40, y: 25 }, box)).toBe(false);
+    expect(segmentHitsBox({ x: 0, y: 0 }, { x: 9, y: 30 }, box)).toBe(false);
   });
 
   it('lays a cycle out left to right and sends the arrow that closes it under the diagram', () => {
