@@ -511,10 +511,11 @@ export type components = {
         Error: {
             error: {
                 /**
-                 * @description Stable, for assertions. `method_not_allowed` (405, with `Allow`) answers a known admin path asked with a method it does not have.
+                 * @description Stable, for assertions. `method_not_allowed` (405, with `Allow`) answers a known admin path asked with a method it does not have;
+                 *     `service_unavailable` (503) means the shared state store (Redis, `--store`) is unreachable: nothing changed, retry.
                  * @enum {string}
                  */
-                code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "limit_reached" | "internal_error";
+                code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "limit_reached" | "internal_error" | "service_unavailable";
                 /** @description For humans. */
                 message: string;
                 /** @description What to fix (parameter, body path such as `overrides.customer_id`, or `body`), when there is one. */

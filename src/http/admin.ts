@@ -32,6 +32,7 @@ export function adminErrorReply(error: unknown): Reply {
   if (error instanceof E.LimitReached) return reply(429, 'limit_reached', error.message);
   if (error instanceof E.PayloadTooLarge) return reply(400, 'invalid_request', error.message, 'body');
   if (error instanceof E.UnsupportedMediaType) return reply(400, 'invalid_request', error.message, 'body');
+  if (error instanceof E.StoreUnavailable) return reply(503, 'service_unavailable', error.message);
   return reply(error instanceof E.ServerFault ? error.status : 500, 'internal_error', error instanceof Error ? error.message : 'internal error');
 }
 

@@ -24,6 +24,7 @@ export function errorReply(error: E.MockError): Reply {
   if (error instanceof E.PayloadTooLarge) return reply(413, 'payload_too_large', error.message);
   if (error instanceof E.UnsupportedMediaType) return reply(415, 'unsupported_media_type', error.message);
   if (error instanceof E.LimitReached) return reply(429, 'limit_reached', error.message);
+  if (error instanceof E.StoreUnavailable) return reply(503, 'service_unavailable', error.message);
   const status = error instanceof E.ServerFault ? error.status : 500;
   return reply(status, 'internal_error', error.message);
 }

@@ -36,6 +36,7 @@ function errorReply(error: E.MockError): Reply {
   if (error instanceof E.PayloadTooLarge) return reply(413, 'payload_too_large', `Corpo da requisição maior que ${error.limitBytes} bytes`);
   if (error instanceof E.UnsupportedMediaType) return reply(415, 'unsupported_media_type', 'O corpo da requisição deve ser application/json');
   if (error instanceof E.LimitReached) return reply(429, 'limit_reached', `Limite do mock atingido: ${error.max} ${error.limit}; aumente com --max-${error.limit} ou faça reset`);
+  if (error instanceof E.StoreUnavailable) return reply(503, 'service_unavailable', `Serviço temporariamente indisponível; tente novamente (${error.message})`);
   return reply(error instanceof E.ServerFault ? error.status : 500, 'internal_error', `Erro interno do servidor (${error.message})`);
 }
 

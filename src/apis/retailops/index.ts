@@ -38,6 +38,7 @@ function errorReply(error: E.MockError): Reply {
   if (error instanceof E.PayloadTooLarge) return event(413, 'PAYLOAD_TOO_LARGE', error.message);
   if (error instanceof E.UnsupportedMediaType) return event(415, 'UNSUPPORTED_MEDIA_TYPE', error.message);
   if (error instanceof E.LimitReached) return event(429, 'LIMIT_REACHED', error.message);
+  if (error instanceof E.StoreUnavailable) return event(503, 'SERVICE_UNAVAILABLE', error.message);
   return event(error instanceof E.ServerFault ? error.status : 500, 'INTERNAL_ERROR', error.message);
 }
 

@@ -45,6 +45,7 @@ function errorReply(error: E.MockError): Reply {
   if (error instanceof E.PayloadTooLarge) return reply(413, error.message);
   if (error instanceof E.UnsupportedMediaType) return reply(415, error.message);
   if (error instanceof E.LimitReached) return reply(429, error.message);
+  if (error instanceof E.StoreUnavailable) return reply(503, 'service unavailable');
   return reply(error instanceof E.ServerFault ? error.status : 500, error instanceof E.ServerFault ? error.message : 'internal error');
 }
 
