@@ -37,6 +37,8 @@ type Entry = {
   touchedAt: number;
 };
 
+/** Extra time a commit gets per hash field it writes (a bulk seed of 100,000 orders: +20 s). */
+const BULK_MS_PER_ITEM = 0.1;
 /** How often at most an instance renews a busy tenant's LRU place and TTL (a tenth of a short TTL). */
 const TOUCH_EVERY_MS = 1_000;
 /** A Redis that holds a command this long without answering counts as gone: the step answers 503. */
@@ -103,21 +105,21 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
   const newVersion = () => `${instance}:${(++counter).toString(36)}`;
   const touchEveryMs = limits.tenantTtlMs ? Math.min(TOUCH_EVERY_MS, limits.tenantTtlMs / 10) : TOUCH_EVERY_MS;
   const keysOf = (token: string) => ({ ...tenantKeys(prefix, token), ...lifecycle });
-  // Commands in flight, oldest first (a Set keeps insertion order): one timer fails those past the
-  // timeout, instead of a timer per command.
-  const inFlight = new Set<{ since: number; fail: (error: Error) => void }>();
+  // Commands in flight: one timer fails those past their deadline, instead of a timer per command.
+  const inFlight = new Set<{ deadline: number; fail: (error: Error) => void }>();
   const sweep = setInterval(() => {
     const now = Date.now();
     for (const command of inFlight) {
-      if (now - command.since < COMMAND_TIMEOUT_MS) break;
+      if (command.deadline > now) continue;
       inFlight.delete(command);
-      command.fail(new StoreUnavailable(`Redis did not answer within ${COMMAND_TIMEOUT_MS / 1000} s`));
+      command.fail(new StoreUnavailable('Redis did not answer in time'));
     }
   }, 250);
   sweep.unref();
-  const withDeadline = <T>(command: Promise<T>): Promise<T> =>
+  /** `command`, failed with StoreUnavailable when Redis has not answered within `ms`. */
+  const withDeadline = <T>(command: Promise<T>, ms = COMMAND_TIMEOUT_MS): Promise<T> =>
     new Promise((resolve, reject) => {
-      const entry = { since: Date.now(), fail: reject };
+      const entry = { deadline: Date.now() + ms, fail: reject };
       inFlight.add(entry);
       command.then(
         (value) => {
@@ -202,6 +204,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
             { token, expected, next, prefix, touch, ttlMs: limits.tenantTtlMs, maxTenants: limits.maxTenants, journalCapacity: limits.maxJournal, outboxCapacity: limits.maxOutbox },
             writes,
           ),
+          // A bulk seed's commit carries every order: give it time in proportion.
+          COMMAND_TIMEOUT_MS + writes.sets.length * BULK_MS_PER_ITEM,
         );
       } catch (error) {
         forget(token, entry);
