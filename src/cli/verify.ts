@@ -5,7 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { API_NAMES, packageRoot, type ApiName } from '../spec/load.js';
+import { API_NAMES, type ApiName } from '../spec/load.js';
+import { packageRoot } from '../spec/package-files.js';
 import { UsageError } from './usage.js';
 
 /** The tenant token every shipped interaction sends; `--token` swaps it for a real credential. */
