@@ -4,7 +4,7 @@
  * API behave, and the three entry points type-check. Slow (an install): one test file, one install.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,9 +19,17 @@ let work: string;
 let project: string;
 let serve: ChildProcess | undefined;
 
+/** What `npm pack` needs from the repository: the sources prepack builds from, and what `files` ships. */
+const PACKED_FROM = ['package.json', 'package-lock.json', 'README.md', 'tsconfig.json', 'tsconfig.build.json', 'src', 'scripts', 'openapi', 'contracts/pacts'];
+
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'ordermock-pack-'));
-  const tarball = npm(packageRoot, 'pack', '--silent', '--pack-destination', work).trim().split('\n').pop()!;
+  // Packed from a copy without dist/, so prepack must build it, and without rewriting the dist/
+  // that other test files are running meanwhile.
+  const source = join(work, 'source');
+  for (const entry of PACKED_FROM) cpSync(join(packageRoot, entry), join(source, entry), { recursive: true });
+  symlinkSync(join(packageRoot, 'node_modules'), join(source, 'node_modules'));
+  const tarball = npm(source, 'pack', '--silent', '--pack-destination', work).trim().split('\n').pop()!;
   project = join(work, 'app');
   cpSync(CONSUMER, project, { recursive: true });
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'ordermock-user', private: true, type: 'module' }));
@@ -36,7 +44,7 @@ afterAll(() => {
 
 describe('npm pack → npm install <tarball> msw@2 in an empty project', () => {
   it('installs with no more than the tarball lists', () => {
-    const files = npm(packageRoot, 'pack', '--dry-run', '--json', '--ignore-scripts');
+    const files = npm(join(work, 'source'), 'pack', '--dry-run', '--json', '--ignore-scripts');
     const paths: string[] = JSON.parse(files)[0].files.map((f: { path: string }) => f.path);
     for (const entry of ['dist/index.js', 'dist/index.d.ts', 'dist/msw/index.js', 'dist/browser/msw.js', 'dist/client/index.d.ts', 'dist/cli/main.js', 'openapi/dirtylemon.yaml']) expect(paths).toContain(entry);
     expect(paths.filter((p) => p.startsWith('src/') && !p.startsWith('src/generated/'))).toEqual([]);
