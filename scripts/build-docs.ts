@@ -6,7 +6,8 @@
 import { join, resolve } from 'node:path';
 import { buildDocsSite, docsSpecs, STATIC_LINKS } from '../src/docs/site.js';
 import { writeDocsSite } from '../src/docs/write-site.js';
-import { API_NAMES, packageRoot } from '../src/spec/load.js';
+import { API_NAMES } from '../src/spec/load.js';
+import { packageRoot } from '../src/spec/package-files.js';
 
 const out = resolve(process.argv[2] ?? join(packageRoot, 'dist', 'docs-site'));
 const site = buildDocsSite(docsSpecs(API_NAMES), STATIC_LINKS);

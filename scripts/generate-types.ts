@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { API_NAMES, packageRoot, specPath, type SpecName } from '../src/spec/load.js';
+import { API_NAMES, type SpecName } from '../src/spec/load.js';
+import { packageRoot, specPath } from '../src/spec/package-files.js';
 
 export const GENERATED_SPECS: SpecName[] = [...API_NAMES, 'admin'];
 

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SwaggerMockValidatorFactory } from '@pactflow/swagger-mock-validator';
 import { describe, expect, it } from 'vitest';
-import { API_NAMES, specPath, type ApiName } from '../../src/spec/load.js';
+import { API_NAMES, type ApiName } from '../../src/spec/load.js';
+import { specPath } from '../../src/spec/package-files.js';
 import { freshPacts } from '../support/pact-files.js';
 
 const validator = SwaggerMockValidatorFactory.create();

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { bin } from './run.js';
-import { specPath, type ApiName } from '../../src/spec/load.js';
+import { type ApiName } from '../../src/spec/load.js';
+import { specPath } from '../../src/spec/package-files.js';
 
 const PRISM = bin('prism');
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { packageRoot } from '../../src/spec/load.js';
+import { packageRoot } from '../../src/spec/package-files.js';
 
 export type Run = { code: number | null; stdout: string; stderr: string };
 

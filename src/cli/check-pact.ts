@@ -6,7 +6,7 @@
  * also requires every field the spec requires in a response. Exit 1 on any error, 2 on a usage error.
  */
 import { relative } from 'node:path';
-import { specPath } from '../spec/load.js';
+import { specPath } from '../spec/package-files.js';
 import { writeJunit, type CaseResult, type SuiteResult } from './junit.js';
 import { importOptional } from './optional-import.js';
 import { apiFlag, selectPacts, statesOf, type SelectedPact } from './pact-files.js';

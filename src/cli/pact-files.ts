@@ -4,7 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { API_NAMES, packageRoot, type ApiName } from '../spec/load.js';
+import { API_NAMES, type ApiName } from '../spec/load.js';
+import { packageRoot } from '../spec/package-files.js';
 import { UsageError } from './usage.js';
 
 export type ProviderState = { name: string; params?: Record<string, unknown> };

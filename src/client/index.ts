@@ -33,3 +33,9 @@ export const createRetailopsClient = (options: Options): Client<RetailopsPaths> 
 
 /** ordermock's admin API (`http://localhost:4010`); the token picks the tenant to act on. */
 export const createAdminClient = (options: Options): Client<AdminPaths> => createClient<AdminPaths>(withAuth(options, bearer));
+
+/**
+ * Typed control of a running `ordermock serve` (`baseUrl` its origin): the same `tenant(token)`,
+ * `snapshot()` and `restore()` as the in-process mock of `ordermock` and `ordermock/msw`.
+ */
+export { createMockControl, AdminError, type ControlOptions, type MockControl, type TenantControl } from '../control/mock-control.js';

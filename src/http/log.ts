@@ -6,12 +6,14 @@ export const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'error'];
 
 type Write = (msg: string, fields?: Record<string, unknown>) => void;
 export type Logger = { debug: Write; info: Write; error: Write };
+/** What the logger writes to (process.stderr by default); structural, so the published types need no @types/node. */
+export type LogStream = { write(text: string): unknown; isTTY?: boolean };
 
-export function useColour(stream: NodeJS.WriteStream = process.stdout): boolean {
+export function useColour(stream: LogStream = process.stdout): boolean {
   return Boolean(stream.isTTY) && !process.env.CI && !process.env.NO_COLOR;
 }
 
-export function createLogger(format: LogFormat = 'text', level: LogLevel = 'info', stream: NodeJS.WriteStream = process.stderr): Logger {
+export function createLogger(format: LogFormat = 'text', level: LogLevel = 'info', stream: LogStream = process.stderr): Logger {
   const colour = useColour(stream);
   const threshold = LOG_LEVELS.indexOf(level);
   const write = (at: LogLevel, msg: string, fields: Record<string, unknown> = {}) => {

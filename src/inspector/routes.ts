@@ -4,7 +4,7 @@ import { checkAdminAccess } from '../http/admin.js';
 import type { PlainReply } from '../http/exchange.js';
 import type { MockOptions } from '../http/options.js';
 import { parseQuery, type CoreRoute, type RoutedRequest } from '../http/routed.js';
-import { packageRoot } from '../spec/load.js';
+import { packageRoot } from '../spec/package-files.js';
 import { inspectorPage, INSPECTOR_PATH } from './page.js';
 import { INSPECTOR_CSS } from './styles.js';
 

@@ -1,3 +1,4 @@
+import { checkRestoredWorld } from '../apis/engine.js';
 import { createJournal } from '../core/journal.js';
 import { createOutbox } from '../core/outbox.js';
 import { restoreStore, snapshotStore } from '../core/snapshot.js';
@@ -8,8 +9,8 @@ import { summarizeTenant, type StateStore } from './types.js';
 /** The store of one process: every step runs synchronously on `tenants`, the embedded default and the fastest. */
 export type MemoryStore = StateStore & { kind: 'memory'; tenants: TenantStore };
 
-/** `checkWorld` vets the worlds of a restored snapshot (the engine's check that an API can serve them). */
-export function createMemoryStore(tenants: TenantStore, checkWorld?: WorldCheck): MemoryStore {
+/** `checkWorld` vets the worlds of a restored snapshot (by default the engine's check that an API can serve them). */
+export function createMemoryStore(tenants: TenantStore, checkWorld: WorldCheck = checkRestoredWorld): MemoryStore {
   return {
     kind: 'memory',
     tenants,

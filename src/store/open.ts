@@ -1,4 +1,3 @@
-import { checkRestoredWorld } from '../apis/engine.js';
 import { createTenantStore, type EvictionReason, type Limits } from '../core/tenants.js';
 import { createMemoryStore } from './memory.js';
 import type { StateStore } from './types.js';
@@ -31,7 +30,7 @@ export async function openStore(settings: StoreSettings, loadRedis: RedisLoader 
   const choice = settings.store ?? 'memory';
   if (choice === 'memory') {
     const tenants = createTenantStore(settings.seed, settings.limits, { keepTokens: settings.keepTokens, onEvict: settings.onEvict });
-    return createMemoryStore(tenants, checkRestoredWorld);
+    return createMemoryStore(tenants);
   }
   if (!/^rediss?:\/\/[^/]/.test(choice)) throw new Error(`the store must be memory or redis://host:port[/db], not '${choice}'`);
   const { createRedisStore } = await loadRedis();
@@ -42,6 +41,5 @@ export async function openStore(settings: StoreSettings, loadRedis: RedisLoader 
     limits: settings.limits,
     keepTokens: settings.keepTokens,
     log: settings.log,
-    checkWorld: checkRestoredWorld,
   });
 }

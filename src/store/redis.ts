@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from '@redis/client';
+import { checkRestoredWorld } from '../apis/engine.js';
 import { LimitReached, MockError, StoreUnavailable } from '../core/errors.js';
 import { ForeignSnapshot, restoreStore, snapshotStore } from '../core/snapshot.js';
 import type { WorldCheck } from '../core/snapshot-check.js';
@@ -21,7 +22,7 @@ export type RedisStoreOptions = {
   keepTokens?: Iterable<string>;
   /** Told once when the connection is lost and once when it is back. */
   log?: { info(message: string): void; error(message: string): void };
-  /** Restores must produce worlds the APIs can serve (the engine's check). */
+  /** Restores must produce worlds the APIs can serve (by default the engine's check). */
   checkWorld?: WorldCheck;
 };
 
@@ -331,7 +332,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
       guarded(async () => {
         // Checked (and decoded) in full before anything in Redis changes.
         const restored = createTenantStore(options.seed, limits, { keepTokens });
-        const count = restoreStore(restored, input, options.checkWorld);
+        const count = restoreStore(restored, input, options.checkWorld ?? checkRestoredWorld);
         const stale = await tenantKeysUnderPrefix();
         const multi = client.multi();
         for (let i = 0; i < stale.length; i += 1000) multi.unlink(stale.slice(i, i + 1000));

@@ -5,7 +5,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SPEC_CACHE_DIR } from '../../src/spec/load.js';
+import { SPEC_CACHE_DIR } from '../../src/spec/package-files.js';
 import { FULL, QUICK, ROOT } from './config.js';
 import { runWorkload, WORKLOADS, type LoadResult, type WorkloadName } from './load.js';
 import { formatReport, summarise, type Measurements } from './report.js';

@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocsSite, docsSpecs, STATIC_LINKS, STATIC_MOCK_ORIGIN } from '../../src/docs/site.js';
 import { writeDocsSite } from '../../src/docs/write-site.js';
-import { API_NAMES, packageRoot } from '../../src/spec/load.js';
+import { API_NAMES } from '../../src/spec/load.js';
+import { packageRoot } from '../../src/spec/package-files.js';
 import { startMock, type RunningMock } from '../helpers/mock.js';
 import { launchChromium, readDocsPage, sendFromConsole, watchPage, type PageWatch } from './docs-page.js';
 

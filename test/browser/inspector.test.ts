@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOC_CUSTOMER_ID, FIXTURE_ORDERS } from '../../src/apis/dirtylemon/fixtures.js';
 import { INSPECTOR_SCRIPT } from '../../src/inspector/routes.js';
-import { packageRoot } from '../../src/spec/load.js';
+import { packageRoot } from '../../src/spec/package-files.js';
 import { startMock, type RunningMock } from '../helpers/mock.js';
 import { launchChromium, watchPage, type PageWatch } from './docs-page.js';
 

@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/spec/load.js';
+import { packageRoot } from '../../src/spec/package-files.js';
 import { startMock, type RunningMock } from '../helpers/mock.js';
 
 let mock: RunningMock;

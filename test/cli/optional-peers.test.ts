@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/spec/load.js';
+import { packageRoot } from '../../src/spec/package-files.js';
 
 const OPTIONAL = ['@pact-foundation', '@pactflow', '@redis'];
 let root: string;

@@ -6,7 +6,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_NAMES, loadSpec, packageRoot, packageVersion, type ApiName } from '../../src/spec/load.js';
+import { API_NAMES, loadSpec, packageVersion, type ApiName } from '../../src/spec/load.js';
+import { packageRoot } from '../../src/spec/package-files.js';
 import { indexOperations, resolveRef } from '../../src/spec/operations.js';
 import { createSchemaCompiler } from '../../src/spec/schemas.js';
 

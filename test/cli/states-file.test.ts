@@ -10,7 +10,7 @@ import { planStates } from '../../src/cli/in-process-provider.js';
 import type { PactFile } from '../../src/cli/pact-files.js';
 import { conventionResolver, parseStatesFile, statesFileResolver, StateProblem } from '../../src/cli/states-file.js';
 import { UsageError } from '../../src/cli/usage.js';
-import { packageRoot } from '../../src/spec/load.js';
+import { packageRoot } from '../../src/spec/package-files.js';
 
 const resolver = (yaml: string) => statesFileResolver(parseStatesFile(yaml, 'states.yaml'));
 

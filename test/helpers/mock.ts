@@ -7,13 +7,33 @@ import type { StateStore } from '../../src/store/types.js';
 import { checkRestoredWorld } from '../../src/apis/engine.js';
 import { startRedisServer } from './redis-server.js';
 
+export type CallInit = { token?: string | null; auth?: string; body?: unknown; headers?: Record<string, string> };
+export type CallResult = { status: number; body: any; headers: Headers };
+
+/** One request with JSON in and out, through any fetch (the global one, or a mock's in-process one). */
+export async function callJson(fetcher: (url: string, init: RequestInit) => Promise<Response>, url: string, method: string, init: CallInit = {}): Promise<CallResult> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.auth !== undefined) headers.authorization = init.auth;
+  else if (init.token) headers.authorization = `Bearer ${init.token}`;
+  if (init.body !== undefined) headers['content-type'] ??= 'application/json';
+  const res = await fetcher(url, { method, headers, body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body) });
+  const text = await res.text();
+  let body: any = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* keep text */
+  }
+  return { status: res.status, body, headers: res.headers };
+}
+
 export type RunningMock = {
   mock: MockServer;
   base: string;
   /** A fresh tenant token, so each test starts from the fixture world and sees only its own state. */
   newToken(): string;
   /** fetch with JSON in and out. */
-  call(method: string, path: string, init?: { token?: string | null; auth?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  call(method: string, path: string, init?: CallInit): Promise<CallResult>;
   close(): Promise<void>;
 };
 
@@ -38,21 +58,7 @@ export async function startMock(options: Partial<MockOptions> = {}, store: Tenan
     mock,
     base,
     newToken: () => `test-${randomUUID()}`,
-    async call(method, path, init = {}) {
-      const headers: Record<string, string> = { ...init.headers };
-      if (init.auth !== undefined) headers.authorization = init.auth;
-      else if (init.token) headers.authorization = `Bearer ${init.token}`;
-      if (init.body !== undefined) headers['content-type'] ??= 'application/json';
-      const res = await fetch(base + path, { method, headers, body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body) });
-      const text = await res.text();
-      let body: any = text;
-      try {
-        body = text ? JSON.parse(text) : undefined;
-      } catch {
-        /* keep text */
-      }
-      return { status: res.status, body, headers: res.headers };
-    },
+    call: (method, path, init) => callJson(fetch, base + path, method, init),
     async close() {
       await mock.close();
       await shared?.close();

@@ -1,15 +1,17 @@
 /**
- * Generated from the specs' transition tables: every API × state-changing operation × state, on
- * each store (memory, and Redis). Adding a rule or a state to a spec adds cases here without
- * touching this file.
+ * Generated from the specs' transition tables: every API × state-changing operation × state, run
+ * through the server (on the memory store and on Redis), MSW and the programmatic API alike
+ * (test/helpers/transports.ts).
+ * Adding a rule or a state to a spec adds cases here without touching this file.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API_MODULES } from '../../src/apis/registry.js';
 import { IllegalTransition } from '../../src/core/errors.js';
 import { allowedFrom } from '../../src/core/transitions.js';
 import { API_NAMES, loadSpec, type ApiName } from '../../src/spec/load.js';
 import { indexOperations, resolveRef, type OperationIndex } from '../../src/spec/operations.js';
-import { authFor, startMock, STORE_KINDS, type RunningMock } from '../helpers/mock.js';
+import { authFor } from '../helpers/mock.js';
+import { forEachTransport } from '../helpers/transports.js';
 
 /** Fills path parameters from the order's own fields (`order_id` → id) and bodies from the spec's example. */
 function requestFor(api: ApiName, op: OperationIndex, order: any): { path: string; body?: unknown } {
@@ -24,13 +26,7 @@ function requestFor(api: ApiName, op: OperationIndex, order: any): { path: strin
 
 const successStatus = (op: OperationIndex) => Number(Object.keys(op.responses).find((s) => s.startsWith('2')));
 
-describe.each(STORE_KINDS)('%s store', (store) => {
-  let mock: RunningMock;
-  beforeAll(async () => {
-    mock = await startMock({}, store);
-  });
-  afterAll(() => mock.close());
-
+forEachTransport((transport) => {
   for (const api of API_NAMES) {
     const { machine } = API_MODULES[api];
     const operations = indexOperations(loadSpec(api));
@@ -38,22 +34,20 @@ describe.each(STORE_KINDS)('%s store', (store) => {
       const op = operations.find((o) => o.operationId === operationId)!;
       describe(`${api} ${operationId}`, () => {
         it.each(machine.states)(`from %s`, async (state) => {
-          const token = mock.newToken();
-          const auth = authFor(api, token);
-          const seeded = await mock.call('POST', `/__mock/${api}/orders`, { auth, body: { status: state } });
-          expect(seeded.status, JSON.stringify(seeded.body)).toBe(201);
-          const before = seeded.body.orders[0];
+          const token = transport.newToken();
+          const tenant = transport.control(token);
+          const before = await tenant.seedOrder(api, { status: state });
           const { path, body } = requestFor(api, op, before);
-          const res = await mock.call(op.method, path, { auth, body });
-          const after = (await mock.call('GET', `/__mock/${api}/orders/${before.id}`, { auth })).body;
-          const outbox = (await mock.call('GET', `/__mock/outbox?api=${api}&order_id=${before.id}`, { auth })).body.entries;
+          const res = await transport.call(op.method, path, { auth: authFor(api, token), body });
+          const after = await tenant.order(api, before.id);
+          const outbox = await tenant.outbox({ api, order_id: String(before.id) });
           const rule = table.rules.find((r) => r.from.includes(state));
           if (rule) {
             expect(res.status, JSON.stringify(res.body)).toBe(successStatus(op));
             expect(after.status).toBe(rule.to ?? state);
-            expect(outbox.map((e: any) => e.type)).toEqual(rule.effects);
+            expect(outbox.map((e) => e.type)).toEqual(rule.effects);
             if (rule.outcome) expect(JSON.stringify(res.body)).toContain(JSON.stringify(rule.outcome));
-            const pending = (await mock.call('GET', '/__mock/clock', { auth })).body.pending;
+            const { pending } = await tenant.clock();
             expect(pending.length).toBe(rule.settle ? 1 : 0);
           } else {
             const expected = API_MODULES[api].errorReply(new IllegalTransition(operationId, state, allowedFrom(table)));

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSpec, packageRoot, type ApiName } from '../../src/spec/load.js';
+import { loadSpec, type ApiName } from '../../src/spec/load.js';
+import { packageRoot } from '../../src/spec/package-files.js';
 import { indexOperations, resolveRef } from '../../src/spec/operations.js';
 
 /**

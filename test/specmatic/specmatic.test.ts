@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_NAMES, packageRoot, type ApiName } from '../../src/spec/load.js';
+import { API_NAMES, type ApiName } from '../../src/spec/load.js';
+import { packageRoot } from '../../src/spec/package-files.js';
 import { startMock, type RunningMock } from '../helpers/mock.js';
 import { namedPairs, type NamedPair } from './pairs.js';
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../../../src/spec/load.js';
+import { packageRoot } from '../../../src/spec/package-files.js';
 
 /** The built CLI, as users run it (npm test builds it first). */
 export const CLI = join(packageRoot, 'dist', 'cli', 'main.js');
