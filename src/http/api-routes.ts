@@ -76,8 +76,8 @@ type Incoming = {
   prefer: Preferences;
 };
 
-/** A step's result: the reply, or a fault whose delay must pass before a second step answers. */
-type Outcome = { reply: PlainReply; pause?: undefined } | { reply?: undefined; pause: FaultRule };
+/** A step's result: the reply, or a delay (a fault's, Prefer's) that must pass before a second step answers. */
+type Outcome = { reply: PlainReply; pause?: undefined } | { reply?: undefined; pause: { fault: FaultRule | null; delayMs: number } };
 
 /** One route per operation of one API: auth → faults/Prefer → body → validation → handler → strict check → journal. */
 export function apiRoutes(api: ApiName, store: StateStore, options: MockOptions): CoreRoute[] {
@@ -108,8 +108,8 @@ export function apiRoutes(api: ApiName, store: StateStore, options: MockOptions)
     };
 
     /**
-     * One synchronous step on the tenant: take a fault rule (`fault` 'take'), then validate, run the
-     * handler and journal. Nothing here awaits, so concurrent requests on one order never interleave,
+     * One synchronous step on the tenant: take a fault rule (`fault` 'take'; a delay then ends the
+     * step, and a second one answers after it), then validate, run the handler and journal. Nothing here awaits, so concurrent requests on one order never interleave,
      * and the Redis store can run it again after a conflict.
      */
     const answer = (state: TenantStore, incoming: Incoming, routed: RoutedRequest, fault: FaultRule | null | 'take'): Outcome => {
@@ -127,7 +127,8 @@ export function apiRoutes(api: ApiName, store: StateStore, options: MockOptions)
         if (fault === 'take') {
           fault = tenant.faults.rules.length ? takeFault(tenant.faults, api, op.operationId, () => tenantRandom(tenant!)) : null;
           // The rule is taken (and, with Redis, committed) now; the reply comes from a step after the delay.
-          if (fault?.delayMs && !incoming.problem) return { pause: fault };
+          const delayMs = (fault?.delayMs ?? 0) + (incoming.prefer.delayMs ?? 0);
+          if (delayMs && !incoming.problem) return { pause: { fault, delayMs } };
         }
         if (incoming.problem) throw incoming.problem;
         if (fault?.drop) {
@@ -167,16 +168,15 @@ export function apiRoutes(api: ApiName, store: StateStore, options: MockOptions)
         } catch (error) {
           incoming.problem = error;
         }
-        if (incoming.prefer.delayMs && !incoming.problem) await sleep(incoming.prefer.delayMs);
       }
       try {
         // The memory store answers synchronously: no await on its path.
         const first = store.run(token, (state) => answer(state, incoming, routed, 'take'));
         const outcome = first instanceof Promise ? await first : first;
         if (!outcome.pause) return outcome.reply;
-        const { pause } = outcome;
-        await sleep(pause.delayMs!);
-        const second = await store.run(token, (state) => answer(state, incoming, routed, pause));
+        const { fault, delayMs } = outcome.pause;
+        await sleep(delayMs);
+        const second = await store.run(token, (state) => answer(state, incoming, routed, fault));
         return second.reply!;
       } catch (error) {
         // The store refused the step (a Redis tenant cap, Redis unreachable): nothing was applied or journaled.
