@@ -10,12 +10,15 @@
  *                                  w:{api}:{collection}:{key}   one order (or customer, SKU…) as JSON
  *   {prefix}outbox:{token}   list  outbox entries as JSON, oldest first, trimmed to --max-outbox
  *   {prefix}journal:{token}  list  journal entries as JSON, oldest first, trimmed to --max-journal
+ *   {prefix}changes:{token}  list  the last 100 versions as JSON {v, f: [fields they wrote]}, so an
+ *                                  instance whose copy fell behind fetches only those (all: a commit
+ *                                  too big to list, which means reload the tenant whole)
  *   {prefix}tenants          zset  token → ms of its last use, +inf when pinned: the LRU order, the
  *                                  --max-tenants count, listTenants
  *   {prefix}pinned           set   tokens never evicted (--keep-token, a restored snapshot's pins)
  *   {prefix}stats            hash  evicted: tenants evicted so far
  *
- * The three keys of a tenant share its TTL (`--tenant-ttl`), renewed by every commit; a pinned
+ * The four keys of a tenant share its TTL (`--tenant-ttl`), renewed by every commit; a pinned
  * tenant's keys have none.
  */
 import { createJournal, type JournalEntry } from '../core/journal.js';
@@ -23,13 +26,17 @@ import { createOutbox, type OutboxEntry } from '../core/outbox.js';
 import type { Tenant, World } from '../core/tenants.js';
 import { TrackedMap } from './tracked-map.js';
 
-export type TenantKeys = { state: string; outbox: string; journal: string };
+export type TenantKeys = { state: string; outbox: string; journal: string; changes: string };
 
 export const tenantKeys = (prefix: string, token: string): TenantKeys => ({
   state: `${prefix}state:${token}`,
   outbox: `${prefix}outbox:${token}`,
   journal: `${prefix}journal:${token}`,
+  changes: `${prefix}changes:${token}`,
 });
+
+/** The kinds of per-tenant key, as they follow the prefix (for SCAN and evictions). */
+export const TENANT_KEY_KINDS = ['state', 'outbox', 'journal', 'changes'] as const;
 
 export const lifecycleKeys = (prefix: string) => ({ index: `${prefix}tenants`, pinned: `${prefix}pinned`, stats: `${prefix}stats` });
 
@@ -74,14 +81,10 @@ export function decodeTenant(token: string, hash: Record<string, string>, caps: 
   }
   for (const [field, text] of Object.entries(hash)) {
     if (!field.startsWith(ITEM)) continue;
-    const apiEnd = field.indexOf(':', ITEM.length);
-    const collectionEnd = field.indexOf(':', apiEnd + 1);
-    const map = worlds[field.slice(ITEM.length, apiEnd)]?.[field.slice(apiEnd + 1, collectionEnd)];
     // Written together with the meta that names its collection, so a stray one is a corrupt hash.
-    if (!(map instanceof TrackedMap)) throw new Error(`redis store: ${field} belongs to no collection of tenant ${token}`);
-    map.set(field.slice(collectionEnd + 1), JSON.parse(text));
+    if (!setItem(worlds, field, text)) throw new Error(`redis store: ${field} belongs to no collection of tenant ${token}`);
   }
-  for (const world of Object.values(worlds)) for (const map of Object.values(world)) if (map instanceof TrackedMap) map.dirty.clear();
+  markClean(worlds);
   const tenant: Tenant = {
     token,
     seed: meta.seed,
@@ -95,6 +98,44 @@ export function decodeTenant(token: string, hash: Record<string, string>, caps: 
   };
   return { tenant, version: hash[FIELD.version] ?? '', meta: metaJson };
 }
+
+/** Stores one item field's value (null: deletes it) in its world's collection; false when there is no such collection. */
+function setItem(worlds: Record<string, World>, field: string, text: string | null): boolean {
+  const apiEnd = field.indexOf(':', ITEM.length);
+  const collectionEnd = field.indexOf(':', apiEnd + 1);
+  const map = worlds[field.slice(ITEM.length, apiEnd)]?.[field.slice(apiEnd + 1, collectionEnd)];
+  if (!(map instanceof TrackedMap)) return false;
+  const key = field.slice(collectionEnd + 1);
+  if (text === null) map.delete(key);
+  else map.set(key, JSON.parse(text));
+  return true;
+}
+
+const markClean = (worlds: Record<string, World>) => {
+  for (const world of Object.values(worlds)) for (const map of Object.values(world)) if (map instanceof TrackedMap) map.dirty.clear();
+};
+
+/**
+ * Brings a cached tenant up to a newer version: the meta whole, and the item fields that changed
+ * since (null: deleted). False when that is not enough (a world the copy lacks): reload it whole.
+ */
+export function catchUpTenant(tenant: Tenant, metaJson: string, fields: [string, string | null][]): boolean {
+  const meta = JSON.parse(metaJson) as Meta;
+  // A world only this copy has was provisioned by a step that never committed.
+  for (const api of Object.keys(tenant.worlds)) if (!meta.worlds[api]) delete tenant.worlds[api];
+  for (const [api, { maps, values }] of Object.entries(meta.worlds)) {
+    const world = tenant.worlds[api];
+    if (!world || maps.some((name) => !(world[name] instanceof TrackedMap))) return false;
+    Object.assign(world, values);
+  }
+  Object.assign(tenant, { seed: meta.seed, randomState: meta.randomState, clock: meta.clock, faults: meta.faults });
+  for (const [field, text] of fields) if (!setItem(tenant.worlds, field, text)) return false;
+  markClean(tenant.worlds);
+  return true;
+}
+
+/** The fields a write set names (what a later catch-up must fetch again if its commit fails). */
+export const fieldsOf = (writes: WriteSet): string[] => [...writes.sets.filter((_, i) => i % 2 === 0), ...writes.deletes];
 
 /** What one step changed, ready for the commit script. */
 export type WriteSet = {

@@ -6,8 +6,8 @@ import { LimitReached, MockError, StoreUnavailable } from '../core/errors.js';
 import { ForeignSnapshot, restoreStore, snapshotStore } from '../core/snapshot.js';
 import type { WorldCheck } from '../core/snapshot-check.js';
 import { createTenantStore, DEFAULT_LIMITS, dropTenant, tenantsByRecency, type Limits, type Tenant, type TenantStore } from '../core/tenants.js';
-import { decodeLogs, decodeTenant, encodeTenant, FIELD, lifecycleKeys, takeWrites, tenantKeys } from './redis-codec.js';
-import { COMMITTED, commitScript, countsScript, TENANT_LIMIT } from './redis-scripts.js';
+import { catchUpTenant, decodeLogs, decodeTenant, encodeTenant, FIELD, fieldsOf, lifecycleKeys, takeWrites, TENANT_KEY_KINDS, tenantKeys } from './redis-codec.js';
+import { catchUpScript, COMMITTED, commitScript, countsScript, TENANT_LIMIT, type CatchUp } from './redis-scripts.js';
 import { summarizeTenant, type StateStore, type TenantSummary } from './types.js';
 
 export type RedisStoreOptions = {
@@ -36,6 +36,10 @@ type Entry = {
   meta: string;
   /** When this instance last renewed the tenant's LRU place and TTL (see the commit script). */
   touchedAt: number;
+  /** The newest version known to be in Redis with this copy's content: where a catch-up starts. */
+  confirmed: string;
+  /** Steps sent but not yet confirmed, in order, with the fields they wrote into the copy. */
+  unconfirmed: { version: string; fields: string[] }[];
 };
 
 /** Extra time a commit gets per hash field it writes (a bulk seed of 100,000 orders: +20 s). */
@@ -70,7 +74,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
   let down = false;
   const client = createClient({
     url: options.url,
-    scripts: { commit: commitScript, counts: countsScript },
+    scripts: { commit: commitScript, counts: countsScript, catchUp: catchUpScript },
     // Fail fast while disconnected: a request answers 503 now rather than hanging until Redis returns.
     disableOfflineQueue: true,
     // No per-command timer: node-redis arms an AbortSignal.timeout for each command, which measured
@@ -147,24 +151,46 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
     dropTenant(cache, token);
   };
 
-  function load(token: string): Promise<Entry> {
+  /** Reads the tenant whole into the cache (HGETALL). */
+  async function loadWhole(token: string, touchedAt = 0): Promise<Entry> {
+    const hash = await withDeadline(client.hGetAll(keysOf(token).state)).catch((error) => Promise.reject(unavailable(error)));
+    const decoded = decodeTenant(token, hash as Record<string, string>, limits);
+    const version = decoded?.version ?? '';
+    const entry: Entry = { version, confirmed: version, unconfirmed: [], meta: decoded?.meta ?? '', touchedAt };
+    forget(token);
+    // Set directly, outside the cache's own recency list: the cache never evicts by it.
+    if (decoded) cache.tenants.set(token, decoded.tenant);
+    entries.set(token, entry);
+    if (entries.size > CACHE_LIMIT) forget(entries.keys().next().value!);
+    return entry;
+  }
+
+  /**
+   * After a conflict: fetches what changed since the copy's last confirmed version (and puts back
+   * what its own failed steps wrote) instead of the whole tenant, which grows with its orders.
+   */
+  async function catchUp(token: string, stale: Entry): Promise<Entry> {
+    const tenant = cache.tenants.get(token);
+    if (!tenant || !stale.confirmed) return loadWhole(token, stale.touchedAt);
+    const phantoms = [...new Set(stale.unconfirmed.flatMap((step) => step.fields))];
+    let update: CatchUp;
+    try {
+      update = (await withDeadline(client.catchUp(keysOf(token), stale.confirmed, phantoms))) as CatchUp;
+    } catch (error) {
+      forget(token);
+      throw unavailable(error);
+    }
+    if (!update || !catchUpTenant(tenant, update.meta, update.fields)) return loadWhole(token, stale.touchedAt);
+    const entry: Entry = { version: update.version, confirmed: update.version, unconfirmed: [], meta: update.meta, touchedAt: stale.touchedAt };
+    entries.set(token, entry);
+    return entry;
+  }
+
+  /** The copy of a tenant once it is ready: loaded, or caught up after a conflict (one at a time per tenant). */
+  function load(token: string, stale?: Entry): Promise<Entry> {
     let pending = loading.get(token);
     if (!pending) {
-      pending = withDeadline(client.hGetAll(keysOf(token).state))
-        .then(
-          (hash) => {
-            const decoded = decodeTenant(token, hash as Record<string, string>, limits);
-            const entry: Entry = { version: decoded?.version ?? '', meta: decoded?.meta ?? '', touchedAt: 0 };
-            forget(token);
-            // Set directly, outside the cache's own recency list: the cache never evicts by it.
-            if (decoded) cache.tenants.set(token, decoded.tenant);
-            entries.set(token, entry);
-            if (entries.size > CACHE_LIMIT) forget(entries.keys().next().value!);
-            return entry;
-          },
-          (error) => Promise.reject(unavailable(error)),
-        )
-        .finally(() => loading.delete(token));
+      pending = (stale ? catchUp(token, stale) : loadWhole(token)).finally(() => loading.delete(token));
       loading.set(token, pending);
     }
     return pending;
@@ -193,6 +219,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
       const expected = entry.version;
       // Set before the commit is sent: the next step on this copy builds on this one and commits after it.
       const next = writes.changesState ? (entry.version = newVersion()) : '';
+      if (next) entry.unconfirmed.push({ version: next, fields: fieldsOf(writes) });
       if (writes.meta) entry.meta = writes.meta;
       const now = Date.now();
       const touch = now - entry.touchedAt >= touchEveryMs;
@@ -213,11 +240,24 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
         throw unavailable(error);
       }
       if (outcome === COMMITTED) {
+        if (next) {
+          // Commits land in the order they were sent: this one's predecessors are confirmed too.
+          entry.confirmed = next;
+          while (entry.unconfirmed.length && entry.unconfirmed.shift()!.version !== next);
+        }
         if (failure) throw failure.error;
         return result as T;
       }
-      forget(token, entry);
-      if (outcome === TENANT_LIMIT) throw new LimitReached('tenants', limits.maxTenants);
+      if (outcome === TENANT_LIMIT) {
+        forget(token, entry);
+        throw new LimitReached('tenants', limits.maxTenants);
+      }
+      // Another instance moved the tenant (or an earlier step of this chain failed): the first step
+      // to find out starts a catch-up; the others, and new steps, wait for it.
+      if (entries.get(token) === entry) {
+        entries.delete(token);
+        void load(token, entry).catch(() => {});
+      }
       if (attempt >= MAX_ATTEMPTS) throw new StoreUnavailable(`tenant ${token.slice(0, 40)} kept changing under ${MAX_ATTEMPTS} attempts`);
       // Two instances trading one tenant back and forth: let one of them go first.
       if (attempt > 3) await sleep(Math.random() * Math.min(attempt, 20));
@@ -257,7 +297,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
   /** Every key of tenant state under the prefix; the pinned set and the stats outlive a reset, as in memory. */
   async function tenantKeysUnderPrefix(): Promise<string[]> {
     const found: string[] = [];
-    for (const kind of ['state', 'outbox', 'journal']) {
+    for (const kind of TENANT_KEY_KINDS) {
       for await (const keys of client.scanIterator({ MATCH: `${globEscape(prefix)}${kind}:*`, COUNT: 1000 })) found.push(...keys);
     }
     return [...found, lifecycle.index];
@@ -300,7 +340,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
       guarded(async () => {
         if (token !== undefined) {
           const keys = keysOf(token);
-          const [removed] = (await client.multi().del(keys.state).del([keys.outbox, keys.journal]).zRem(lifecycle.index, token).exec()) as unknown as [number];
+          const [removed] = (await client.multi().del(keys.state).del([keys.outbox, keys.journal, keys.changes]).zRem(lifecycle.index, token).exec()) as unknown as [number];
           forget(token);
           return removed;
         }

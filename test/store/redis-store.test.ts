@@ -80,6 +80,26 @@ describe('two instances on one Redis', () => {
     expect(journal.map((e: any) => e.id)).toEqual([1, 2, 3]);
   });
 
+  it('catch up on what the other changed, not by reloading the whole tenant', async () => {
+    const { a, b } = await twoInstances();
+    const token = a.newToken();
+    expect((await a.call('POST', '/__mock/sfox/orders', { token, body: { status: 'open', count: 300 } })).status).toBe(201);
+    // B reads the tenant whole once; from then on each instance's copy falls behind by the other's step.
+    expect((await b.call('GET', '/__mock/sfox/orders/123', { token })).status).toBe(200);
+    const ids: string[] = (await a.call('GET', '/__mock/sfox/orders?status=open&limit=20', { token })).body.orders.map((o: any) => o.id);
+    await raw.configResetStat();
+    for (const [i, id] of ids.entries()) {
+      const [first, second] = i % 2 ? [a, b] : [b, a];
+      expect((await first.call('DELETE', `/sfox/v1/orders/${id}`, { token })).body).toEqual({ status: 'canceled' });
+      // The other's copy thinks the order is still open: its step is undone and run again on the truth.
+      expect((await second.call('DELETE', `/sfox/v1/orders/${id}`, { token })).body).toEqual({ status: 'order already finished' });
+    }
+    expect(await raw.info('commandstats')).not.toContain('cmdstat_hgetall');
+    const canceled = async (mock: RunningMock) => (await mock.call('GET', '/__mock/sfox/orders?status=canceled&limit=1000', { token })).body.orders.map((o: any) => o.id).sort();
+    expect(await canceled(a)).toEqual(await canceled(b));
+    expect(await canceled(a)).toEqual([...ids, '126'].sort());
+  });
+
   it('consume a counted fault rule exactly its count between them', async () => {
     const { a, b } = await twoInstances();
     const token = a.newToken();
@@ -146,11 +166,11 @@ describe('two instances on one Redis', () => {
 });
 
 describe('keys', () => {
-  it('live under the prefix, one hash and two lists per tenant, with the tenant TTL', async () => {
+  it('live under the prefix, one hash and three lists per tenant, with the tenant TTL', async () => {
     const { a, prefix } = await twoInstances({ limits: { tenantTtlMs: 60_000 } });
     const token = a.newToken();
     await a.call('POST', `${ORDER}/pay`, { token });
-    const keys = [`${prefix}state:${token}`, `${prefix}outbox:${token}`, `${prefix}journal:${token}`];
+    const keys = [`${prefix}state:${token}`, `${prefix}outbox:${token}`, `${prefix}journal:${token}`, `${prefix}changes:${token}`];
     expect((await raw.keys(`${prefix}*`)).sort()).toEqual([...keys, `${prefix}tenants`].sort());
     expect(await raw.hGet(keys[0]!, 'v')).toMatch(/^[0-9a-f]{8}:[0-9a-z]+$/);
     expect(JSON.parse((await raw.hGet(keys[0]!, `w:dirtylemon:orders:${FIXTURE_ORDERS.created}`))!).status).toBe('paid');
@@ -175,7 +195,7 @@ describe('keys', () => {
     // Redis enforces the TTL in real time: wait (bounded) until the tenant is gone.
     const deadline = Date.now() + 5000;
     while ((await raw.exists(`${prefix}state:${token}`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    expect(await raw.exists([`${prefix}state:${token}`, `${prefix}outbox:${token}`, `${prefix}journal:${token}`])).toBe(0);
+    expect(await raw.exists([`${prefix}state:${token}`, `${prefix}outbox:${token}`, `${prefix}journal:${token}`, `${prefix}changes:${token}`])).toBe(0);
     expect((await a.call('GET', ORDER, { token })).body.status).toBe('created');
     expect((await b.call('GET', '/__mock/outbox', { token })).body.entries).toEqual([]);
   });
