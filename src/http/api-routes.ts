@@ -76,8 +76,11 @@ type Incoming = {
   prefer: Preferences;
 };
 
-/** A step's result: the reply, or a fault whose delay must pass before a second step answers. */
-type Outcome = { reply: PlainReply; pause?: undefined } | { reply?: undefined; pause: FaultRule };
+/**
+ * A step's result: the reply, or a delay (a fault rule's and `Prefer: delay`) that must pass before a
+ * second step answers. The first step enters the tenant, so a held request's tenant exists meanwhile.
+ */
+type Outcome = { reply: PlainReply; pause?: undefined } | { reply?: undefined; pause: { ms: number; fault: FaultRule | null } };
 
 /** One route per operation of one API: auth → faults/Prefer → body → validation → handler → strict check → journal. */
 export function apiRoutes(api: ApiName, store: StateStore, options: MockOptions): CoreRoute[] {
@@ -127,7 +130,8 @@ export function apiRoutes(api: ApiName, store: StateStore, options: MockOptions)
         if (fault === 'take') {
           fault = tenant.faults.rules.length ? takeFault(tenant.faults, api, op.operationId, () => tenantRandom(tenant!)) : null;
           // The rule is taken (and, with Redis, committed) now; the reply comes from a step after the delay.
-          if (fault?.delayMs && !incoming.problem) return { pause: fault };
+          const ms = (fault?.delayMs ?? 0) + (incoming.prefer.delayMs ?? 0);
+          if (ms && !incoming.problem) return { pause: { ms, fault } };
         }
         if (incoming.problem) throw incoming.problem;
         if (fault?.drop) {
@@ -167,7 +171,6 @@ export function apiRoutes(api: ApiName, store: StateStore, options: MockOptions)
         } catch (error) {
           incoming.problem = error;
         }
-        if (incoming.prefer.delayMs && !incoming.problem) await sleep(incoming.prefer.delayMs);
       }
       try {
         // The memory store answers synchronously: no await on its path.
@@ -175,8 +178,8 @@ export function apiRoutes(api: ApiName, store: StateStore, options: MockOptions)
         const outcome = first instanceof Promise ? await first : first;
         if (!outcome.pause) return outcome.reply;
         const { pause } = outcome;
-        await sleep(pause.delayMs!);
-        const second = await store.run(token, (state) => answer(state, incoming, routed, pause));
+        await sleep(pause.ms);
+        const second = await store.run(token, (state) => answer(state, incoming, routed, pause.fault));
         return second.reply!;
       } catch (error) {
         // The store refused the step (a Redis tenant cap, Redis unreachable): nothing was applied or journaled.
