@@ -76,8 +76,11 @@ type Incoming = {
   prefer: Preferences;
 };
 
-/** A step's result: the reply, or a delay (a fault's, Prefer's) that must pass before a second step answers. */
-type Outcome = { reply: PlainReply; pause?: undefined } | { reply?: undefined; pause: { fault: FaultRule | null; delayMs: number } };
+/**
+ * A step's result: the reply, or a delay (a fault rule's and `Prefer: delay`) that must pass before a
+ * second step answers. The first step enters the tenant, so a held request's tenant exists meanwhile.
+ */
+type Outcome = { reply: PlainReply; pause?: undefined } | { reply?: undefined; pause: { ms: number; fault: FaultRule | null } };
 
 /** One route per operation of one API: auth → faults/Prefer → body → validation → handler → strict check → journal. */
 export function apiRoutes(api: ApiName, store: StateStore, options: MockOptions): CoreRoute[] {
@@ -108,8 +111,8 @@ export function apiRoutes(api: ApiName, store: StateStore, options: MockOptions)
     };
 
     /**
-     * One synchronous step on the tenant: take a fault rule (`fault` 'take'; a delay then ends the
-     * step, and a second one answers after it), then validate, run the handler and journal. Nothing here awaits, so concurrent requests on one order never interleave,
+     * One synchronous step on the tenant: take a fault rule (`fault` 'take'), then validate, run the
+     * handler and journal. Nothing here awaits, so concurrent requests on one order never interleave,
      * and the Redis store can run it again after a conflict.
      */
     const answer = (state: TenantStore, incoming: Incoming, routed: RoutedRequest, fault: FaultRule | null | 'take'): Outcome => {
@@ -127,8 +130,8 @@ export function apiRoutes(api: ApiName, store: StateStore, options: MockOptions)
         if (fault === 'take') {
           fault = tenant.faults.rules.length ? takeFault(tenant.faults, api, op.operationId, () => tenantRandom(tenant!)) : null;
           // The rule is taken (and, with Redis, committed) now; the reply comes from a step after the delay.
-          const delayMs = (fault?.delayMs ?? 0) + (incoming.prefer.delayMs ?? 0);
-          if (delayMs && !incoming.problem) return { pause: { fault, delayMs } };
+          const ms = (fault?.delayMs ?? 0) + (incoming.prefer.delayMs ?? 0);
+          if (ms && !incoming.problem) return { pause: { ms, fault } };
         }
         if (incoming.problem) throw incoming.problem;
         if (fault?.drop) {
@@ -174,9 +177,9 @@ export function apiRoutes(api: ApiName, store: StateStore, options: MockOptions)
         const first = store.run(token, (state) => answer(state, incoming, routed, 'take'));
         const outcome = first instanceof Promise ? await first : first;
         if (!outcome.pause) return outcome.reply;
-        const { fault, delayMs } = outcome.pause;
-        await sleep(delayMs);
-        const second = await store.run(token, (state) => answer(state, incoming, routed, fault));
+        const { pause } = outcome;
+        await sleep(pause.ms);
+        const second = await store.run(token, (state) => answer(state, incoming, routed, pause.fault));
         return second.reply!;
       } catch (error) {
         // The store refused the step (a Redis tenant cap, Redis unreachable): nothing was applied or journaled.
