@@ -2,7 +2,7 @@ import type { OpenApiDoc, SpecName } from '../spec/load.js';
 import { indexOperations } from '../spec/operations.js';
 import { readStateMachine } from '../spec/state-machine.js';
 import { mockFirstServers, tenantCredential, type ConsoleConfig } from './console-config.js';
-import { escapeHtml as esc, scriptJson } from './html.js';
+import { escapeHtml as esc, pageHead, scriptJson } from './html.js';
 import { lifecycleGraph, type LifecycleGraph } from './lifecycle-graph.js';
 import { renderLifecycleSvg } from './lifecycle-svg.js';
 
@@ -42,18 +42,7 @@ export const shortTitle = (doc: OpenApiDoc): string => doc.info.title.split(/ [â
 const hasStateMachine = (doc: OpenApiDoc): boolean => Boolean(doc.components?.schemas?.OrderStatus);
 
 function head(title: string, links: DocsLinks, styles: string[] = []): string {
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    // An empty icon keeps the browser from asking the server (or the disk) for /favicon.ico.
-    '<link rel="icon" href="data:,">',
-    `<title>${esc(title)}</title>`,
-    ...[...styles, 'docs.css'].map((file) => `<link rel="stylesheet" href="${esc(links.asset(file))}">`),
-    '</head>',
-  ].join('\n');
+  return pageHead(title, [...styles, 'docs.css'].map((file) => `<link rel="stylesheet" href="${esc(links.asset(file))}">`));
 }
 
 function nav(specs: DocsSpec[], links: DocsLinks, current?: SpecName): string {

@@ -1,5 +1,5 @@
 import { API_MODULES } from '../apis/registry.js';
-import { escapeHtml as esc, scriptJson } from '../docs/html.js';
+import { escapeHtml as esc, pageHead, scriptJson } from '../docs/html.js';
 import { renderLifecycleSvg } from '../docs/lifecycle-svg.js';
 import { shortTitle } from '../docs/pages.js';
 import type { MockOptions } from '../http/options.js';
@@ -74,17 +74,10 @@ export function inspectorPage(options: MockOptions): (assetQuery: string) => str
   ].join('\n');
   return (assetQuery) =>
     [
-      '<!doctype html>',
-      '<html lang="en">',
-      '<head>',
-      '<meta charset="utf-8">',
-      '<meta name="viewport" content="width=device-width, initial-scale=1">',
-      // An empty icon keeps the browser from asking for /favicon.ico.
-      '<link rel="icon" href="data:,">',
-      '<title>ordermock inspector</title>',
-      `<link rel="stylesheet" href="${INSPECTOR_PATH}/inspector.css${esc(assetQuery)}">`,
-      `<script src="${INSPECTOR_PATH}/inspector.js${esc(assetQuery)}" defer></script>`,
-      '</head>',
+      pageHead('ordermock inspector', [
+        `<link rel="stylesheet" href="${INSPECTOR_PATH}/inspector.css${esc(assetQuery)}">`,
+        `<script src="${INSPECTOR_PATH}/inspector.js${esc(assetQuery)}" defer></script>`,
+      ]),
       '<body>',
       body,
       '</body>',
