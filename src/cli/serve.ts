@@ -9,6 +9,7 @@ import type { MemoryStore } from '../store/memory.js';
 import { openStore } from '../store/open.js';
 import type { StateStore } from '../store/types.js';
 import { parseDuration } from './duration.js';
+import { boundHeapGrowth } from './heap-growth.js';
 import { importOptional } from './optional-import.js';
 import { loadStateFile, saveStateFile, StateFileError, watchStateFile } from './state-file.js';
 import { UsageError } from './usage.js';
@@ -81,6 +82,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
   const level = (flags['log-level'] ?? (flags.quiet ? 'error' : 'info')) as LogLevel;
   if (!LOG_LEVELS.includes(level)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
   const logger = createLogger(format, level);
+  boundHeapGrowth();
   const apis = flags.api ? [flags.api as ApiName] : [...API_NAMES];
   const limits = limitsFrom(flags);
   const seed = flags.seed ?? DEFAULT_OPTIONS.seed;

@@ -5,6 +5,8 @@
  * then cost a fifth of the memory, and every reader still sees a plain `Map` of full orders.
  */
 const TEMPLATE = Symbol('ordermock.template');
+/** Marks an order rebuilt for one read: nothing else holds it, so keeping anything keyed by it only makes garbage. */
+const REBUILT = Symbol('ordermock.rebuilt');
 
 type Order = Record<string, unknown>;
 type Packed = Order & { [TEMPLATE]: Order };
@@ -16,8 +18,13 @@ function unpack(value: any): any {
   // differ keeps the template's key order, so the order serializes exactly like the original.
   const order: Order = { ...template };
   for (const key of Object.keys(value)) order[key] = value[key];
+  // Not enumerable: JSON ignores it, and a transition's spread of this order stores no mark.
+  Object.defineProperty(order, REBUILT, { value: true });
   return order;
 }
+
+/** Whether an order was rebuilt from its packed form for this read (a new object on every read). */
+export const isRebuilt = (order: object): boolean => REBUILT in order;
 
 /** A `Map` of orders whose values may be packed; `get` and iteration hand out full orders. */
 export class OrderMap extends Map<string, any> {

@@ -1,5 +1,6 @@
 import type { Reply } from '../apis/types.js';
 import { PayloadTooLarge } from '../core/errors.js';
+import { readText } from './read-texts.js';
 
 /**
  * A request as every transport can hand it over: node:http, MSW's `Request`, a direct call. Plain
@@ -31,20 +32,9 @@ export const headerOf = (req: PlainRequest, name: string): string | undefined =>
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/**
- * JSON text of bodies that reads answered, kept per object. A stored order is never changed in
- * place (a transition stores a new object: core/transitions.ts), so its text stays right for as
- * long as the object lives, and each version of an order is serialized once however often it is
- * read. Only reads fill it: a created order's text would double the memory of a write-heavy mock.
- */
-const readTexts = new WeakMap<object, string>();
-
 function bodyText(reply: Reply, read: boolean): string {
   const { body } = reply;
-  if (!read || reply.status >= 300 || typeof body !== 'object' || body === null) return JSON.stringify(body);
-  let text = readTexts.get(body);
-  if (text === undefined) readTexts.set(body, (text = JSON.stringify(body)));
-  return text;
+  return read && reply.status < 300 && typeof body === 'object' && body !== null ? readText(body) : JSON.stringify(body);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OrderMap, packableOrders } from '../../src/core/packed-orders.js';
+import { isRebuilt, OrderMap, packableOrders } from '../../src/core/packed-orders.js';
+import { jsonReply } from '../../src/http/exchange.js';
 import { startMock, type RunningMock } from '../helpers/mock.js';
 
 const template = { id: 'a', reference: 'r-a', status: 'created', total: 6500, line_items: [{ sku: 'x' }] };
