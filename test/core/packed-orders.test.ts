@@ -40,6 +40,33 @@ describe('OrderMap', () => {
     expect(orders.get('c')).toBe(paid);
   });
 
+  it('rebuilds every packed form whole: one string field, a numeric id, several fields', () => {
+    const numeric = { id: 1, reference: 'r-1', status: 'open', total: 10 };
+    const orders = new OrderMap([['1', numeric]]);
+    const variants: [string, Record<string, unknown>, Record<string, unknown>][] = [
+      ['2', { ...numeric, id: 2, reference: 'r-2' }, numeric],
+      ['b', like('b'), template],
+      ['c', { ...like('c'), total: 1 }, template],
+      ['d', { ...like('d'), reference: 7 }, template],
+    ];
+    for (const [key, order, from] of variants) orders.setLike(key, order, from);
+    for (const [key, order] of variants) expect(JSON.stringify(orders.get(key))).toBe(JSON.stringify(order));
+    expect(orders.get('2').id).toBe(2);
+  });
+
+  it('marks an order rebuilt for a read, and only that: a stored whole order and a spread copy are unmarked', () => {
+    const orders = new OrderMap([['a', template]]);
+    orders.setLike('b', like('b'), template);
+    const rebuilt = orders.get('b');
+    expect(isRebuilt(rebuilt)).toBe(true);
+    expect(orders.get('b')).not.toBe(rebuilt);
+    expect(isRebuilt(orders.get('a'))).toBe(false);
+    expect(isRebuilt({ ...rebuilt, status: 'paid' })).toBe(false);
+    expect(Object.keys(rebuilt)).toEqual(Object.keys(template));
+    // The mark is not part of the order as a client reads it.
+    expect(jsonReply({ status: 200, body: rebuilt }, true).body).toBe(JSON.stringify(like('b')));
+  });
+
   it('converts a world\'s plain Map once, keeping its orders', () => {
     const world = { orders: new Map<string, any>([['a', template]]) };
     const packed = packableOrders(world);
