@@ -23,7 +23,9 @@ const minute = (n: number, rss_mb: number, p99_ms: number, status_codes: Record<
   new_tokens: 10,
   status_codes,
   non2xx: 0,
-  rss_mb,
+  rss_mb: rss_mb + 40,
+  rss_median_mb: rss_mb,
+  rss_max_mb: rss_mb + 50,
   server_cpu_us: 50,
   tenants: { live: 10, pinned: 0, evicted: 0 },
 });
@@ -35,7 +37,7 @@ describe('the soak goals', () => {
     const steady = [300, 320, 340, 350, 360, 370, 365, 372, 368, 375].map((rss, i) => minute(i + 1, rss, i === 9 ? 5.9 : 5));
     expect(verdicts(steady)).toEqual([true, true, true, true]);
     expect(soakGoals(steady)[2]!.value).toBeCloseTo(375 / 360 - 1, 3);
-    const growing = steady.map((m, i) => ({ ...m, rss_mb: 300 + 10 * i }));
+    const growing = steady.map((m, i) => ({ ...m, rss_median_mb: 300 + 10 * i }));
     expect(verdicts(growing)[2]).toBe(false);
     const slower = steady.map((m, i) => (i === 9 ? { ...m, p99_ms: 6.1 } : m));
     expect(verdicts(slower)[3]).toBe(false);
@@ -64,6 +66,9 @@ describe('npm run bench -- --soak --minutes 0.1', () => {
     // create → pay → cancel ran: 201s for the creates beside the 200s.
     expect(only!.status_codes['201']).toBeGreaterThan(0);
     expect(only!.rss_mb).toBeGreaterThan(0);
+    // Six seconds: five readings a second apart plus the end's; the median lies within them.
+    expect(only!.rss_median_mb).toBeGreaterThan(0);
+    expect(only!.rss_max_mb).toBeGreaterThanOrEqual(only!.rss_median_mb);
     expect(results.goals.map((g) => g.pass)).toEqual([true, true, null, null]);
     expect(stdout).toContain('| minute | req/s |');
   }, 90_000);

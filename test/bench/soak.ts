@@ -29,7 +29,10 @@ export type SoakMinute = {
   status_codes: Record<string, number>;
   /** Answers outside 2xx: a broken chain, a 429 or a 5xx. */
   non2xx: number;
+  /** RSS at the minute's end, and the median and max of one sample a second over the minute. */
   rss_mb: number;
+  rss_median_mb: number;
+  rss_max_mb: number;
   server_cpu_us: number;
   tenants: { live: number; pinned: number; evicted: number };
 };
@@ -92,6 +95,10 @@ async function runWindow(server: RunningServer, settings: SoakSettings, issued: 
   const status_codes: Record<string, number> = {};
   const cpuBefore = server.cpuMs();
   const tokensBefore = issued.count;
+  // RSS saws with the collector's cycle (tens of MB within a minute): one reading a second shows
+  // the minute's level (median) and its peak, where a single reading lands anywhere on the saw.
+  const rssSamples: number[] = [];
+  const sampler = setInterval(() => rssSamples.push(server.rssMb()), 1000);
   await Promise.all(
     traffic(server, settings, issued).map(
       (load) =>
@@ -104,8 +111,10 @@ async function runWindow(server: RunningServer, settings: SoakSettings, issued: 
         }),
     ),
   );
+  clearInterval(sampler);
   const cpuUsed = server.cpuMs() - cpuBefore;
   const sorted = Float64Array.from(latencies).sort();
+  const rssSorted = Float64Array.from([...rssSamples, server.rssMb()]).sort();
   const health = await httpJson(`${server.origin}/__mock/health`);
   return {
     minute,
@@ -119,6 +128,8 @@ async function runWindow(server: RunningServer, settings: SoakSettings, issued: 
     status_codes,
     non2xx: Object.entries(status_codes).reduce((n, [code, count]) => n + (code.startsWith('2') ? 0 : count), 0),
     rss_mb: round(server.rssMb(), 1),
+    rss_median_mb: round(percentile(rssSorted, 50), 1),
+    rss_max_mb: round(rssSorted[rssSorted.length - 1]!, 1),
     server_cpu_us: Math.round((cpuUsed * 1000) / Math.max(1, latencies.length)),
     tenants: health.body.tenants,
   };
