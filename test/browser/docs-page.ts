@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { OpenApiDoc } from '../../src/spec/load.js';
 import { indexOperations } from '../../src/spec/operations.js';
 import { readStateMachine } from '../../src/spec/state-machine.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
+
+/** The window the docs tests and measurements open pages in. */
+export const VIEWPORT = { width: 1280, height: 900 };
 
 /** Debian's Chromium, headless, with every background service that could phone home turned off. */
 export async function launchChromium(): Promise<Browser> {
@@ -133,30 +136,46 @@ export async function sendFromConsole(
   };
 }
 
-/** What loading a docs page cost: bytes received, and time until its console answered. */
+/**
+ * What loading a docs page cost: bytes over the wire and the requests that reached the server
+ * (a cache hit counts for neither), and time until its console answered.
+ */
 export type PageCost = { bytes: number; requests: number; readyMs: number; mainThreadCpuMs: number };
 
 /**
- * Loads a docs page in a fresh page and measures it: every response body counted, wall time from
- * navigation to the console's ready mark, and the main thread's CPU time up to then (Chromium's
- * `ThreadTime`), which a busy machine stretches far less than wall time.
+ * Loads a docs page in a new tab of `context` and measures it: bytes over the wire, wall
+ * time from navigation to the console's ready mark, and the main thread's CPU time up to then
+ * (Chromium's `ThreadTime`), which a busy machine stretches far less than wall time. A second
+ * visit in the same context measures a repeat visit (HTTP cache and V8's code cache warm).
  */
-export async function measurePage(browser: Browser, url: string): Promise<PageCost> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const cdp = await page.context().newCDPSession(page);
+export async function measureVisit(context: BrowserContext, url: string): Promise<PageCost> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const bodies: Promise<number>[] = [];
-  page.on('response', (response) => bodies.push(response.body().then((b) => b.length, () => 0)));
   await page.goto(url);
   await readDocsPage(page);
-  const readyMs = await page.evaluate(() => performance.now());
+  // Resource Timing's transferSize: bytes over the wire, headers included; 0 for a response the
+  // browser's cache served, a few hundred bytes for a 304.
+  const { readyMs, bytes, requests } = await page.evaluate(() => {
+    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
+    return { readyMs: performance.now(), bytes: entries.reduce((sum, e) => sum + e.transferSize, 0), requests: entries.filter((e) => e.transferSize > 0).length };
+  });
   const { metrics } = await cdp.send('Performance.getMetrics');
-  const sizes = await Promise.all(bodies);
   await page.close();
   return {
-    bytes: sizes.reduce((a, b) => a + b, 0),
-    requests: sizes.length,
+    bytes,
+    requests,
     readyMs: Math.round(readyMs),
     mainThreadCpuMs: Math.round(metrics.find((m) => m.name === 'ThreadTime')!.value * 1000),
   };
+}
+
+/** A first visit: `url` measured in a fresh browser context (empty cache). */
+export async function measurePage(browser: Browser, url: string): Promise<PageCost> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    return await measureVisit(context, url);
+  } finally {
+    await context.close();
+  }
 }
