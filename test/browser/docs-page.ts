@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { OpenApiDoc } from '../../src/spec/load.js';
 import { indexOperations } from '../../src/spec/operations.js';
@@ -9,17 +11,38 @@ export const CHROMIUM = '/usr/bin/chromium';
 /** The window the docs tests and measurements open pages in. */
 export const VIEWPORT = { width: 1280, height: 900 };
 
-/** Debian's Chromium, headless, with every background service that could phone home turned off. */
-export async function launchChromium(): Promise<Browser> {
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`The docs browser test needs Debian's Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\` (.ci/run does this).`);
   }
+}
+
+/** Debian's Chromium, headless, with every background service that could phone home turned off. */
+export async function launchChromium(): Promise<Browser> {
+  requireChromium();
   // launch() gives each run a fresh profile in a temporary directory and deletes it on close.
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+/**
+ * The same Chromium with a fresh profile on disk, as a reader's browser has: unlike launch()'s
+ * contexts, which are off the record, it keeps V8's code cache next to the HTTP cache, so repeat
+ * visits measure what a reader gets. `close()` closes the browser and deletes the profile.
+ */
+export async function launchReaderProfile(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  requireChromium();
+  const dir = mkdtempSync(join(tmpdir(), 'ordermock-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: VIEWPORT });
+  return {
+    context,
+    async close() {
+      await context.close();
+      // Chromium may still be writing its profile as it exits.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    },
+  };
 }
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -140,7 +163,14 @@ export async function sendFromConsole(
  * What loading a docs page cost: bytes over the wire and the requests that reached the server
  * (a cache hit counts for neither), and time until its console answered.
  */
-export type PageCost = { bytes: number; requests: number; readyMs: number; mainThreadCpuMs: number };
+export type PageCost = {
+  /** Operations the console rendered: a console that broke while rendering is fast and worthless. */
+  operations: number;
+  bytes: number;
+  requests: number;
+  readyMs: number;
+  mainThreadCpuMs: number;
+};
 
 /**
  * Loads a docs page in a new tab of `context` and measures it: bytes over the wire, wall
@@ -153,7 +183,7 @@ export async function measureVisit(context: BrowserContext, url: string): Promis
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.goto(url);
-  await readDocsPage(page);
+  const rendered = await readDocsPage(page);
   // Resource Timing's transferSize: bytes over the wire, headers included; 0 for a response the
   // browser's cache served, a few hundred bytes for a 304.
   const { readyMs, bytes, requests } = await page.evaluate(() => {
@@ -163,6 +193,7 @@ export async function measureVisit(context: BrowserContext, url: string): Promis
   const { metrics } = await cdp.send('Performance.getMetrics');
   await page.close();
   return {
+    operations: rendered.sections.length,
     bytes,
     requests,
     readyMs: Math.round(readyMs),
@@ -170,12 +201,22 @@ export async function measureVisit(context: BrowserContext, url: string): Promis
   };
 }
 
-/** A first visit: `url` measured in a fresh browser context (empty cache). */
-export async function measurePage(browser: Browser, url: string): Promise<PageCost> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+/**
+ * The visits a reader's browser makes: the first with an empty profile, the second with the HTTP
+ * cache (Chromium compiles the console again and keeps the code this time), the third with V8's
+ * code cache as well.
+ */
+export const VISITS = ['first', 'second', 'third'] as const;
+export type Visit = (typeof VISITS)[number];
+
+/** Each of `VISITS` to `url`, measured in one fresh reader profile (launchReaderProfile). */
+export async function measureVisits(url: string): Promise<Record<Visit, PageCost>> {
+  const profile = await launchReaderProfile();
   try {
-    return await measureVisit(context, url);
+    const costs: Partial<Record<Visit, PageCost>> = {};
+    for (const visit of VISITS) costs[visit] = await measureVisit(profile.context, url);
+    return costs as Record<Visit, PageCost>;
   } finally {
-    await context.close();
+    await profile.close();
   }
 }
