@@ -1,6 +1,7 @@
 import type { OpenApiDoc, SpecName } from '../spec/load.js';
 import { indexOperations } from '../spec/operations.js';
 import { readStateMachine } from '../spec/state-machine.js';
+import { displaySpecAs30 } from './display-spec.js';
 import { mockFirstServers, tenantCredential, type ConsoleConfig } from './console-config.js';
 import { escapeHtml as esc, pageHead, scriptJson } from './html.js';
 import { lifecycleGraph, type LifecycleGraph } from './lifecycle-graph.js';
@@ -41,8 +42,13 @@ export const shortTitle = (doc: OpenApiDoc): string => doc.info.title.split(/ [�
 
 const hasStateMachine = (doc: OpenApiDoc): boolean => Boolean(doc.components?.schemas?.OrderStatus);
 
-function head(title: string, links: DocsLinks, styles: string[] = []): string {
-  return pageHead(title, [...styles, 'docs.css'].map((file) => `<link rel="stylesheet" href="${esc(links.asset(file))}">`));
+function head(title: string, links: DocsLinks, styles: string[] = [], scripts: string[] = []): string {
+  return pageHead(title, [
+    ...[...styles, 'docs.css'].map((file) => `<link rel="stylesheet" href="${esc(links.asset(file))}">`),
+    // Deferred, and named in the head so the download and V8's off-thread parse of the console's
+    // 1.7 MB bundle start with the page's first bytes: they run once the body (diagram, spec) is parsed.
+    ...scripts.map((file) => `<script defer src="${esc(links.asset(file))}"></script>`),
+  ]);
 }
 
 function nav(specs: DocsSpec[], links: DocsLinks, current?: SpecName): string {
@@ -121,14 +127,14 @@ function tryItBar(links: DocsLinks): string {
 
 /**
  * One API's page: its lifecycle diagram (APIs with an `OrderStatus`), a token bar, then the spec
- * in Swagger UI, every operation ready to send to the mock.
+ * (its 3.0 display copy: display-spec.ts) in Swagger UI, every operation ready to send to the mock.
  */
 export function renderApiPage(spec: DocsSpec, specs: DocsSpec[], links: DocsLinks): string {
   const apiCount = specs.filter((s) => s.name !== 'admin').length;
-  const doc = { ...spec.doc, servers: mockFirstServers(spec.doc, links.mockServer(spec.name, apiCount)) };
+  const doc = { ...displaySpecAs30(spec.doc), servers: mockFirstServers(spec.doc, links.mockServer(spec.name, apiCount)) };
   const config: ConsoleConfig = { credential: tenantCredential(spec.doc), inspector: links.inspector };
   return [
-    head(`${spec.doc.info.title} — ordermock docs`, links, ['swagger-ui.css']),
+    head(`${spec.doc.info.title} — ordermock docs`, links, ['swagger-ui.css'], ['swagger-ui-bundle.js', 'docs.js']),
     `<body data-spec="${esc(spec.name)}">`,
     nav(specs, links, spec.name),
     hasStateMachine(spec.doc) ? lifecycleSection(spec.doc) : '',
@@ -137,9 +143,6 @@ export function renderApiPage(spec: DocsSpec, specs: DocsSpec[], links: DocsLink
     // Embedded rather than fetched, so the page also works opened from disk (file://).
     `<script type="application/json" id="openapi-spec">${scriptJson(doc)}</script>`,
     `<script type="application/json" id="console-config">${scriptJson(config)}</script>`,
-    // Deferred: the diagram and the token bar show while the console's 1.7 MB bundle compiles.
-    `<script defer src="${esc(links.asset('swagger-ui-bundle.js'))}"></script>`,
-    `<script defer src="${esc(links.asset('docs.js'))}"></script>`,
     '</body>',
     '</html>',
   ].join('\n');

@@ -1,22 +1,48 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { OpenApiDoc } from '../../src/spec/load.js';
 import { indexOperations } from '../../src/spec/operations.js';
 import { readStateMachine } from '../../src/spec/state-machine.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** Debian's Chromium, headless, with every background service that could phone home turned off. */
-export async function launchChromium(): Promise<Browser> {
+/** The window the docs tests and measurements open pages in. */
+export const VIEWPORT = { width: 1280, height: 900 };
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`The docs browser test needs Debian's Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\` (.ci/run does this).`);
   }
+}
+
+/** Debian's Chromium, headless, with every background service that could phone home turned off. */
+export async function launchChromium(): Promise<Browser> {
+  requireChromium();
   // launch() gives each run a fresh profile in a temporary directory and deletes it on close.
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+/**
+ * The same Chromium with a fresh profile on disk, as a reader's browser has: unlike launch()'s
+ * contexts, which are off the record, it keeps V8's code cache next to the HTTP cache, so repeat
+ * visits measure what a reader gets. `close()` closes the browser and deletes the profile.
+ */
+export async function launchReaderProfile(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  requireChromium();
+  const dir = mkdtempSync(join(tmpdir(), 'ordermock-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: VIEWPORT });
+  return {
+    context,
+    async close() {
+      await context.close();
+      // Chromium may still be writing its profile as it exits.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    },
+  };
 }
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -133,30 +159,64 @@ export async function sendFromConsole(
   };
 }
 
-/** What loading a docs page cost: bytes received, and time until its console answered. */
-export type PageCost = { bytes: number; requests: number; readyMs: number; mainThreadCpuMs: number };
+/**
+ * What loading a docs page cost: bytes over the wire and the requests that reached the server
+ * (a cache hit counts for neither), and time until its console answered.
+ */
+export type PageCost = {
+  /** Operations the console rendered: a console that broke while rendering is fast and worthless. */
+  operations: number;
+  bytes: number;
+  requests: number;
+  readyMs: number;
+  mainThreadCpuMs: number;
+};
 
 /**
- * Loads a docs page in a fresh page and measures it: every response body counted, wall time from
- * navigation to the console's ready mark, and the main thread's CPU time up to then (Chromium's
- * `ThreadTime`), which a busy machine stretches far less than wall time.
+ * Loads a docs page in a new tab of `context` and measures it: bytes over the wire, wall
+ * time from navigation to the console's ready mark, and the main thread's CPU time up to then
+ * (Chromium's `ThreadTime`), which a busy machine stretches far less than wall time. A second
+ * visit in the same context measures a repeat visit (HTTP cache and V8's code cache warm).
  */
-export async function measurePage(browser: Browser, url: string): Promise<PageCost> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const cdp = await page.context().newCDPSession(page);
+export async function measureVisit(context: BrowserContext, url: string): Promise<PageCost> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const bodies: Promise<number>[] = [];
-  page.on('response', (response) => bodies.push(response.body().then((b) => b.length, () => 0)));
   await page.goto(url);
-  await readDocsPage(page);
-  const readyMs = await page.evaluate(() => performance.now());
+  const rendered = await readDocsPage(page);
+  // Resource Timing's transferSize: bytes over the wire, headers included; 0 for a response the
+  // browser's cache served, a few hundred bytes for a 304.
+  const { readyMs, bytes, requests } = await page.evaluate(() => {
+    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
+    return { readyMs: performance.now(), bytes: entries.reduce((sum, e) => sum + e.transferSize, 0), requests: entries.filter((e) => e.transferSize > 0).length };
+  });
   const { metrics } = await cdp.send('Performance.getMetrics');
-  const sizes = await Promise.all(bodies);
   await page.close();
   return {
-    bytes: sizes.reduce((a, b) => a + b, 0),
-    requests: sizes.length,
+    operations: rendered.sections.length,
+    bytes,
+    requests,
     readyMs: Math.round(readyMs),
     mainThreadCpuMs: Math.round(metrics.find((m) => m.name === 'ThreadTime')!.value * 1000),
   };
+}
+
+/**
+ * The visits a reader's browser makes: the first with an empty profile, the second with the HTTP
+ * cache (Chromium compiles the console again and keeps the code this time), the third with V8's
+ * code cache as well.
+ */
+export const VISITS = ['first', 'second', 'third'] as const;
+export type Visit = (typeof VISITS)[number];
+
+/** Each of `VISITS` to `url`, measured in one fresh reader profile (launchReaderProfile). */
+export async function measureVisits(url: string): Promise<Record<Visit, PageCost>> {
+  const profile = await launchReaderProfile();
+  try {
+    const costs: Partial<Record<Visit, PageCost>> = {};
+    for (const visit of VISITS) costs[visit] = await measureVisit(profile.context, url);
+    return costs as Record<Visit, PageCost>;
+  } finally {
+    await profile.close();
+  }
 }

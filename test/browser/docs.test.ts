@@ -9,9 +9,10 @@ import { buildDocsSite, STATIC_LINKS } from '../../src/docs/site.js';
 import { writeDocsSite } from '../../src/docs/write-site.js';
 import { API_NAMES, loadSpec, type OpenApiDoc, type SpecName } from '../../src/spec/load.js';
 import { packageRoot } from '../../src/spec/package-files.js';
+import { indexOperations } from '../../src/spec/operations.js';
 import { readStateMachine } from '../../src/spec/state-machine.js';
 import { startMock, type RunningMock } from '../helpers/mock.js';
-import { launchChromium, measurePage, missingFromDocs, readDocsPage, watchPage, type PageCost, type PageWatch } from './docs-page.js';
+import { launchChromium, measureVisits, missingFromDocs, readDocsPage, watchPage, type PageCost, type PageWatch, type Visit } from './docs-page.js';
 
 const PAGES: SpecName[] = [...API_NAMES, 'admin'];
 const ARTIFACTS = join(packageRoot, 'test', 'artifacts');
@@ -82,18 +83,29 @@ describe('docs served by the mock at /docs', () => {
 });
 
 describe('page weight and time to interactive', () => {
-  // Budgets with room for a shared, busy machine; the numbers of each run go to
-  // test/artifacts/docs-metrics.json. Swagger UI's bundle and stylesheet are ~1.9 MB of the weight.
-  const MAX_BYTES = 2.5 * 1024 * 1024;
-  const MAX_MAIN_THREAD_CPU_MS = 4000;
+  // Each page as a reader's Chromium meets it (measureVisits): the goal is a console ready within
+  // 2 s. A first visit compiles Swagger UI's 1.7 MB bundle (1.5-2 s of CPU on this 2-core machine,
+  // 2.3-3 s wall while other jobs run); from the third visit the code comes from V8's cache
+  // (0.6-1.1 s). The budgets leave a shared CI machine about 1.5-2x room; the numbers of each run
+  // go to test/artifacts/docs-metrics.json.
+  const FIRST_VISIT = { maxBytes: 2.5 * 1024 * 1024, maxReadyMs: 4500, maxMainThreadCpuMs: 2500 };
+  const CACHED_VISIT = { maxReadyMs: 2000, maxMainThreadCpuMs: 1000 };
+  // A repeat visit revalidates every file: a 304 of a few hundred bytes each, no body.
+  const MAX_REPEAT_BYTES = 8 * 1024;
 
-  it('every page loads under the weight budget and its console is ready within the CPU budget', { timeout: 120_000 }, async () => {
-    const costs: Record<string, PageCost> = {};
-    for (const name of PAGES) costs[name] = await measurePage(browser, `${mock.base}/docs/${name}`);
+  it('every page: first visit under the weight and time budgets, repeat visits revalidate, the cached console is ready within 2 s', { timeout: 240_000 }, async () => {
+    const costs: Record<string, Record<Visit, PageCost>> = {};
+    for (const name of PAGES) costs[name] = await measureVisits(`${mock.base}/docs/${name}`);
     writeFileSync(join(ARTIFACTS, 'docs-metrics.json'), `${JSON.stringify(costs, null, 2)}\n`);
-    for (const [name, cost] of Object.entries(costs)) {
-      expect(cost.bytes, `${name} weighs ${cost.bytes} bytes`).toBeLessThan(MAX_BYTES);
-      expect(cost.mainThreadCpuMs, `${name} took ${cost.mainThreadCpuMs} ms of main-thread CPU`).toBeLessThan(MAX_MAIN_THREAD_CPU_MS);
+    for (const [name, { first, second, third }] of Object.entries(costs)) {
+      const operations = indexOperations(loadSpec(name as SpecName)).length;
+      for (const visit of [first, second, third]) expect(visit.operations, `${name}: operations rendered`).toBe(operations);
+      expect(first.bytes, `${name} weighs ${first.bytes} bytes`).toBeLessThan(FIRST_VISIT.maxBytes);
+      expect(first.readyMs, `${name}: first visit ready after ${first.readyMs} ms`).toBeLessThan(FIRST_VISIT.maxReadyMs);
+      expect(first.mainThreadCpuMs, `${name}: first visit took ${first.mainThreadCpuMs} ms of main-thread CPU`).toBeLessThan(FIRST_VISIT.maxMainThreadCpuMs);
+      for (const repeat of [second, third]) expect(repeat.bytes, `${name}: a repeat visit received ${repeat.bytes} bytes`).toBeLessThan(MAX_REPEAT_BYTES);
+      expect(third.readyMs, `${name}: cached visit ready after ${third.readyMs} ms`).toBeLessThan(CACHED_VISIT.maxReadyMs);
+      expect(third.mainThreadCpuMs, `${name}: cached visit took ${third.mainThreadCpuMs} ms of main-thread CPU`).toBeLessThan(CACHED_VISIT.maxMainThreadCpuMs);
     }
   });
 });

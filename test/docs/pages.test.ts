@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { displaySpecAs30 } from '../../src/docs/display-spec.js';
 import { oneLineSummary, renderApiPage, shortTitle } from '../../src/docs/pages.js';
 import { buildDocsSite, docsSpecs, SERVED_LINKS, STATIC_LINKS } from '../../src/docs/site.js';
 import { API_NAMES, loadSpec, type OpenApiDoc } from '../../src/spec/load.js';
@@ -6,15 +7,16 @@ import { API_NAMES, loadSpec, type OpenApiDoc } from '../../src/spec/load.js';
 const specs = docsSpecs(API_NAMES);
 
 describe('docs pages', () => {
-  it('embed the spec verbatim, even text that would close a script element', () => {
+  it('embed the spec (its 3.0 display copy) intact, even text that would close a script element', () => {
     const doc: OpenApiDoc = structuredClone(loadSpec('sfox'));
     doc.info.description = 'Beware </script><script>alert(1)</script> and \u2028 separators.';
     const html = renderApiPage({ name: 'sfox', doc }, specs, STATIC_LINKS);
     expect(html.match(/<\/script>/g)).toHaveLength(4); // the two data blocks and the two script tags
     const json = /<script type="application\/json" id="openapi-spec">(.*?)<\/script>/s.exec(html)![1]!;
     const { servers, ...rest } = JSON.parse(json);
-    const { servers: _, ...original } = doc;
+    const { servers: _, ...original } = displaySpecAs30(doc);
     expect(rest).toEqual(original);
+    expect(rest.info.description).toContain(doc.info.description);
   });
 
   it('the static build links only relatively (and to the local mock), so it opens from disk; the mock links under /docs', () => {
