@@ -21,11 +21,13 @@ type StringTemplate = { order: Order; field: string };
 /** One character numbers the string templates. */
 const MAX_STRING_TEMPLATES = 0x10000;
 
-function rebuilt(template: Order, fill: (order: Order) => void): Order {
-  // A spread copies the template in one step (V8 clones its shape); assigning the few fields that
-  // differ keeps the template's key order, so the order serializes exactly like the original.
+/**
+ * A fresh copy of `template` marked as rebuilt, for the caller to fill in the fields that differ.
+ * A spread copies the template in one step (V8 clones its shape); assigning the differing fields
+ * afterwards keeps the template's key order, so the order serializes exactly like the original.
+ */
+function rebuiltFrom(template: Order): Order {
   const order: Order = { ...template };
-  fill(order);
   // Not enumerable: JSON ignores it, and a transition's spread of this order stores no mark.
   Object.defineProperty(order, REBUILT, { value: true });
   return order;
@@ -41,16 +43,16 @@ export class OrderMap extends Map<string, any> {
   private unpack(key: string, value: any): any {
     if (typeof value === 'string') {
       const { order, field } = this.stringTemplates[value.charCodeAt(0)]!;
-      return rebuilt(order, (whole) => {
-        whole.id = key;
-        whole[field] = value.slice(1);
-      });
+      const whole = rebuiltFrom(order);
+      whole.id = key;
+      whole[field] = value.slice(1);
+      return whole;
     }
     const template: Order | undefined = value?.[TEMPLATE];
     if (template === undefined) return value;
-    return rebuilt(template, (whole) => {
-      for (const k of Object.keys(value)) whole[k] = value[k];
-    });
+    const whole = rebuiltFrom(template);
+    for (const k of Object.keys(value)) whole[k] = value[k];
+    return whole;
   }
 
   override get(key: string): any {

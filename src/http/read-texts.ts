@@ -15,11 +15,11 @@ export const READ_TEXTS_KEPT = 1024;
 const texts = new Map<object, string>();
 
 export function readText(body: object): string {
+  // A bulk-seeded order is rebuilt on each read (core/packed-orders.ts): its text is never asked for twice.
+  if (isRebuilt(body)) return JSON.stringify(body);
   let text = texts.get(body);
   if (text !== undefined) return text;
   text = JSON.stringify(body);
-  // A bulk-seeded order is rebuilt on each read (core/packed-orders.ts): its text is never asked for twice.
-  if (isRebuilt(body)) return text;
   if (texts.size >= READ_TEXTS_KEPT) texts.delete(texts.keys().next().value!);
   texts.set(body, text);
   return text;
