@@ -31,6 +31,8 @@ serve options:
                       used one, which starts afresh on its next request (default 10000)
   --tenant-ttl D      evict tenants idle this long: 24h (default), 30m, 1h30m, 0 = never
                       (with Redis: the TTL of their keys)
+  --pack-idle-after D pack tenants idle this long into ~3 KB each, unpacked on their next
+                      request: 30s (default), 5m, 0 = never (memory store)
   --keep-token T      never evict T's tenant (repeatable); a state file's pinned stay too
   --max-orders N      cap on orders per tenant and API; past it 429 (default 2000000)
   --max-outbox N      outbox entries kept per tenant, oldest dropped (default 1000)

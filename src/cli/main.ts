@@ -22,6 +22,7 @@ async function main(argv: string[]): Promise<number> {
       'max-tenants': { type: 'string' },
       'max-orders': { type: 'string' },
       'tenant-ttl': { type: 'string' },
+      'pack-idle-after': { type: 'string' },
       'keep-token': { type: 'string', multiple: true },
       'max-outbox': { type: 'string' },
       'max-journal': { type: 'string' },

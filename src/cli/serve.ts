@@ -28,6 +28,7 @@ export type ServeFlags = {
   'max-tenants'?: string;
   'max-orders'?: string;
   'tenant-ttl'?: string;
+  'pack-idle-after'?: string;
   'keep-token'?: string[];
   'max-outbox'?: string;
   'max-journal'?: string;
@@ -59,15 +60,21 @@ function corsPolicy(flags: ServeFlags): CorsPolicy {
   return listed.length ? { origins: listed } : DEFAULT_OPTIONS.cors;
 }
 
+const duration = (flag: 'tenant-ttl' | 'pack-idle-after', value: string | undefined, fallback: number, example: string) => {
+  if (value === undefined) return fallback;
+  const ms = parseDuration(value);
+  if (ms === null) throw new UsageError(`--${flag} must be a duration such as ${example} or 0 (never), not '${value}'`);
+  return ms;
+};
+
 function limitsFrom(flags: ServeFlags): Limits {
-  const ttl = flags['tenant-ttl'] === undefined ? DEFAULT_LIMITS.tenantTtlMs : parseDuration(flags['tenant-ttl']);
-  if (ttl === null) throw new UsageError(`--tenant-ttl must be a duration such as 24h, 30m, 1h30m, 90s or 0 (never), not '${flags['tenant-ttl']}'`);
   return {
     maxTenants: positive('max-tenants', flags['max-tenants'], DEFAULT_LIMITS.maxTenants, 1),
     maxOrders: positive('max-orders', flags['max-orders'], DEFAULT_LIMITS.maxOrders),
-    tenantTtlMs: ttl,
+    tenantTtlMs: duration('tenant-ttl', flags['tenant-ttl'], DEFAULT_LIMITS.tenantTtlMs, '24h, 30m, 1h30m, 90s'),
     maxOutbox: positive('max-outbox', flags['max-outbox'], DEFAULT_LIMITS.maxOutbox, 1),
     maxJournal: positive('max-journal', flags['max-journal'], DEFAULT_LIMITS.maxJournal, 1),
+    packIdleMs: duration('pack-idle-after', flags['pack-idle-after'], DEFAULT_LIMITS.packIdleMs, '30s, 5m'),
   };
 }
 

@@ -1,5 +1,7 @@
+import { packedParts } from './idle-packing.js';
 import { tenantProblem, type WorldCheck } from './snapshot-check.js';
-import { replaceTenants, savedTenant, tenantsByRecency, type Tenant, type TenantStore, type World } from './tenants.js';
+import { replaceTenants, savedTenant, tenantsByRecency, type Tenant, type TenantStore } from './tenants.js';
+import { decodeWorld, decodeWorlds, encodeWorlds } from './world-codec.js';
 
 /**
  * The whole state as JSON: what the admin snapshot returns and the state file holds. `pinned`
@@ -8,12 +10,6 @@ import { replaceTenants, savedTenant, tenantsByRecency, type Tenant, type Tenant
  */
 export type Snapshot = { format: 'ordermock-state'; version: 1; seed: string; pinned?: string[]; tenants: unknown[] };
 
-const encodeWorld = (world: World) =>
-  Object.fromEntries(Object.entries(world).map(([key, value]) => [key, value instanceof Map ? { map: [...value.entries()] } : value]));
-
-const decodeWorld = (raw: Record<string, any>): World =>
-  Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, value && Array.isArray(value.map) ? new Map(value.map) : value])) as World;
-
 export function snapshotStore(store: TenantStore): Snapshot {
   return {
     format: 'ordermock-state',
@@ -21,10 +17,10 @@ export function snapshotStore(store: TenantStore): Snapshot {
     seed: store.seed,
     pinned: [...store.pinned].filter((token) => store.tenants.has(token)),
     // Least recently used first, so a restore evicts in the same order.
-    tenants: tenantsByRecency(store).map((tenant) => ({
-      ...savedTenant(tenant),
-      worlds: Object.fromEntries(Object.entries(tenant.worlds).map(([api, world]) => [api, encodeWorld(world)])),
-    })),
+    // A packed tenant's bytes already hold its worlds and logs in this form.
+    tenants: tenantsByRecency(store).map((tenant) =>
+      tenant.packed ? { ...savedTenant(tenant), ...packedParts(tenant.packed, store.packer!) } : { ...savedTenant(tenant), worlds: encodeWorlds(tenant.worlds) },
+    ),
   };
 }
 
@@ -49,7 +45,7 @@ export function restoreStore(store: TenantStore, input: unknown, checkWorld?: Wo
     // Checked before anything is replaced: a snapshot that restores must not crash later requests.
     const problem = tenantProblem(raw, decodeWorld, checkWorld);
     if (problem) throw new ForeignSnapshot(`not a restorable ordermock snapshot: ${problem}`);
-    const worlds = Object.fromEntries(Object.entries<any>(raw.worlds).map(([api, world]) => [api, decodeWorld(world)]));
+    const worlds = decodeWorlds(raw.worlds);
     const crowded = Object.keys(worlds).find((api) => worlds[api]!.orders.size > maxOrders);
     if (crowded) throw new ForeignSnapshot(`snapshot tenant has more ${crowded} orders than the limit of ${maxOrders} (--max-orders)`);
     tenants.set(raw.token, { ...raw, worlds });

@@ -2,6 +2,7 @@ import { createClock, type Clock } from './clock.js';
 import { LimitReached } from './errors.js';
 import { createFaultRules, type FaultRules } from './faults.js';
 import { createJournal, DEFAULT_JOURNAL_CAPACITY, type Journal } from './journal.js';
+import { packedParts, packTenant, unpackTenant, type PackedTenant, type TenantPacker } from './idle-packing.js';
 import { createOutbox, DEFAULT_OUTBOX_CAPACITY, type Outbox } from './outbox.js';
 import { packableOrders } from './packed-orders.js';
 
@@ -31,6 +32,8 @@ type Bookkeeping = {
   /** Neighbours in the eviction order; both unset for a pinned tenant (it is not in it). */
   older?: Tenant;
   newer?: Tenant;
+  /** Set while the tenant is packed (idle-packing.ts): its worlds and logs are in here, not in the fields. */
+  packed?: PackedTenant;
 };
 
 export type Limits = {
@@ -43,6 +46,8 @@ export type Limits = {
   /** Entries each tenant's outbox and journal keep before dropping their oldest. */
   maxOutbox: number;
   maxJournal: number;
+  /** Wall-clock idle time after which a tenant is packed (when the store has a packer); 0 = never. */
+  packIdleMs: number;
 };
 
 export const DEFAULT_LIMITS: Limits = {
@@ -51,6 +56,7 @@ export const DEFAULT_LIMITS: Limits = {
   tenantTtlMs: 24 * 60 * 60 * 1000,
   maxOutbox: DEFAULT_OUTBOX_CAPACITY,
   maxJournal: DEFAULT_JOURNAL_CAPACITY,
+  packIdleMs: 30_000,
 };
 
 export type EvictionReason = 'lru' | 'idle';
@@ -86,12 +92,20 @@ export type TenantStore = {
   nextSweepAt: number;
   /** Bumped on every change, so persistence knows when there is something to save. */
   version: number;
+  /** Packs idle tenants; without one (a browser) every tenant stays live. */
+  packer?: TenantPacker;
+  /**
+   * The newest tenant the packing has reached: it and every older one have been packed (or were
+   * too big to be). A tenant used again moves to the newest end, so this boundary only moves newer.
+   */
+  packedUpTo: Tenant | undefined;
 };
 
 export type Lifecycle = {
   keepTokens?: Iterable<string>;
   wallClock?: () => number;
   onEvict?: (token: string, reason: EvictionReason) => void;
+  packer?: TenantPacker;
 };
 
 /** Idle tenants are swept at most this often; a lookup still refuses an expired tenant at once. */
@@ -112,6 +126,8 @@ export function createTenantStore(seed = 'ordermock', limits: Partial<Limits> = 
     onEvict: lifecycle.onEvict,
     nextSweepAt: 0,
     version: 0,
+    packer: lifecycle.packer,
+    packedUpTo: undefined,
   };
 }
 
@@ -140,12 +156,13 @@ export function newTenant(store: TenantStore, token: string): Tenant {
     lastUsedMs: store.wallClock(),
     older: undefined,
     newer: undefined,
+    packed: undefined,
   };
 }
 
 /** A tenant as snapshots save it: without the table's bookkeeping. */
 export function savedTenant(tenant: Tenant): Omit<Tenant, keyof Bookkeeping> {
-  const { lastUsedMs: _used, older: _older, newer: _newer, ...saved } = tenant;
+  const { lastUsedMs: _used, older: _older, newer: _newer, packed: _packed, ...saved } = tenant;
   return saved;
 }
 
@@ -171,17 +188,39 @@ export function tenantFor(store: TenantStore, token: string): Tenant {
   if (tenant) {
     unlink(store, tenant);
     linkNewest(store, tenant, now);
-    return tenant;
+    if (tenant.packed) unpackTenant(tenant, store.packer!, store.limits);
+  } else {
+    while (store.tenants.size >= store.limits.maxTenants) {
+      if (!store.oldest) throw new LimitReached('tenants', store.limits.maxTenants);
+      evict(store, store.oldest, 'lru');
+    }
+    tenant = newTenant(store, token);
+    store.tenants.set(token, tenant);
+    if (!store.pinned.has(token)) linkNewest(store, tenant, now);
+    store.version++;
   }
-  while (store.tenants.size >= store.limits.maxTenants) {
-    if (!store.oldest) throw new LimitReached('tenants', store.limits.maxTenants);
-    evict(store, store.oldest, 'lru');
-  }
-  tenant = newTenant(store, token);
-  store.tenants.set(token, tenant);
-  if (!store.pinned.has(token)) linkNewest(store, tenant, now);
-  store.version++;
+  packIdleTenants(store, now);
   return tenant;
+}
+
+/**
+ * Tenants packed per switch to another tenant. One keeps up: a tenant goes idle at most once per
+ * time it is used, and every first use or return of a tenant is a switch. More would make one
+ * request carry several packings (~0.3 ms each).
+ */
+const PACKS_PER_SWITCH = 1;
+
+/** Packs the oldest tenants idle for `packIdleMs`, a few per call, never the newest (it is in use). */
+function packIdleTenants(store: TenantStore, now: number): void {
+  const { packer } = store;
+  const idleMs = store.limits.packIdleMs;
+  if (!packer || !idleMs) return;
+  let next = store.packedUpTo ? store.packedUpTo.newer : store.oldest;
+  for (let budget = PACKS_PER_SWITCH; budget > 0 && next && next !== store.newest && next.lastUsedMs + idleMs <= now; budget--) {
+    packTenant(next, packer);
+    store.packedUpTo = next;
+    next = next.newer;
+  }
 }
 
 function linkNewest(store: TenantStore, tenant: Tenant, now: number): void {
@@ -199,6 +238,7 @@ function linkNewest(store: TenantStore, tenant: Tenant, now: number): void {
 }
 
 function unlink(store: TenantStore, tenant: Tenant): void {
+  if (store.packedUpTo === tenant) store.packedUpTo = tenant.older;
   if (tenant.older) tenant.older.newer = tenant.newer;
   else if (store.oldest === tenant) store.oldest = tenant.newer;
   else return; // pinned: never linked
@@ -233,6 +273,17 @@ export function dropTenant(store: TenantStore, token: string): boolean {
   return true;
 }
 
+/**
+ * A tenant's outbox and journal to read, not to change: a packed tenant's are decoded from its
+ * bytes and it stays packed (a look at its logs is not a use). Undefined for no such tenant.
+ */
+export function storedLogs(store: TenantStore, token: string): { outbox: Outbox; journal: Journal } | undefined {
+  const tenant = store.tenants.get(token);
+  if (!tenant?.packed) return tenant;
+  const { outbox, journal } = packedParts(tenant.packed, store.packer!);
+  return { outbox: { ...outbox, capacity: store.limits.maxOutbox }, journal: { ...journal, capacity: store.limits.maxJournal } };
+}
+
 /** Live, pinned and evicted-so-far counts, after sweeping out the idle. */
 export function tenantCounts(store: TenantStore): { live: number; pinned: number; evicted: number } {
   sweepIdleTenants(store);
@@ -257,7 +308,7 @@ export function replaceTenants(store: TenantStore, tenants: Tenant[], pinned: It
   const now = store.wallClock();
   store.pinned = new Set([...store.keepTokens, ...pinned]);
   store.tenants = new Map();
-  store.oldest = store.newest = undefined;
+  store.oldest = store.newest = store.packedUpTo = undefined;
   for (const tenant of tenants) {
     tenant.lastUsedMs = now;
     tenant.older = tenant.newer = undefined;
@@ -304,7 +355,7 @@ export function resetTenants(store: TenantStore, token?: string): number {
   if (token !== undefined) return Number(dropTenant(store, token));
   const count = store.tenants.size;
   store.tenants.clear();
-  store.oldest = store.newest = undefined;
+  store.oldest = store.newest = store.packedUpTo = undefined;
   store.version++;
   return count;
 }

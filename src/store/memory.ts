@@ -3,7 +3,7 @@ import { createJournal } from '../core/journal.js';
 import { createOutbox } from '../core/outbox.js';
 import { restoreStore, snapshotStore } from '../core/snapshot.js';
 import type { WorldCheck } from '../core/snapshot-check.js';
-import { resetTenants, sweepIdleTenants, tenantCounts, type TenantStore } from '../core/tenants.js';
+import { resetTenants, storedLogs, sweepIdleTenants, tenantCounts, type TenantStore } from '../core/tenants.js';
 import { summarizeTenant, type StateStore } from './types.js';
 
 /** The store of one process: every step runs synchronously on `tenants`, the embedded default and the fastest. */
@@ -18,8 +18,8 @@ export function createMemoryStore(tenants: TenantStore, checkWorld: WorldCheck =
       return tenants.limits;
     },
     run: (_token, work) => work(tenants),
-    outboxOf: (token) => tenants.tenants.get(token)?.outbox ?? createOutbox(tenants.limits.maxOutbox),
-    journalOf: (token) => tenants.tenants.get(token)?.journal ?? createJournal(tenants.limits.maxJournal),
+    outboxOf: (token) => storedLogs(tenants, token)?.outbox ?? createOutbox(tenants.limits.maxOutbox),
+    journalOf: (token) => storedLogs(tenants, token)?.journal ?? createJournal(tenants.limits.maxJournal),
     listTenants: () => {
       sweepIdleTenants(tenants);
       return [...tenants.tenants.values()].map((t) => summarizeTenant(t, tenants.pinned.has(t.token)));

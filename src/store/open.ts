@@ -1,4 +1,5 @@
 import { createTenantStore, type EvictionReason, type Limits } from '../core/tenants.js';
+import { deflatedTenants } from './deflated-tenants.js';
 import { createMemoryStore } from './memory.js';
 import type { StateStore } from './types.js';
 
@@ -29,7 +30,7 @@ export type RedisLoader = () => Promise<typeof import('./redis.js')>;
 export async function openStore(settings: StoreSettings, loadRedis: RedisLoader = () => import('./redis.js')): Promise<StateStore> {
   const choice = settings.store ?? 'memory';
   if (choice === 'memory') {
-    const tenants = createTenantStore(settings.seed, settings.limits, { keepTokens: settings.keepTokens, onEvict: settings.onEvict });
+    const tenants = createTenantStore(settings.seed, settings.limits, { keepTokens: settings.keepTokens, onEvict: settings.onEvict, packer: deflatedTenants });
     return createMemoryStore(tenants);
   }
   if (!/^rediss?:\/\/[^/]/.test(choice)) throw new Error(`the store must be memory or redis://host:port[/db], not '${choice}'`);

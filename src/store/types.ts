@@ -17,8 +17,8 @@ export type TenantSummary = { token: string; apis: string[]; orders: number; pin
 
 export const summarizeTenant = (tenant: Tenant, pinned: boolean): TenantSummary => ({
   token: tenant.token,
-  apis: Object.keys(tenant.worlds),
-  orders: Object.values(tenant.worlds).reduce((n, world) => n + world.orders.size, 0),
+  apis: tenant.packed?.apis ?? Object.keys(tenant.worlds),
+  orders: tenant.packed?.orders ?? Object.values(tenant.worlds).reduce((n, world) => n + world.orders.size, 0),
   pinned,
 });
 

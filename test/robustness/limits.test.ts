@@ -173,10 +173,11 @@ describe('the CLI flags', () => {
     expect(pinned.stderr()).not.toContain('tenant evicted');
   });
 
-  it('refuse a bad --tenant-ttl, --max-outbox, --max-journal or --log-level with one line and exit code 2', async () => {
+  it('refuse a bad --tenant-ttl, --pack-idle-after, --max-outbox, --max-journal or --log-level with one line and exit code 2', async () => {
     for (const args of [
       ['--tenant-ttl', '24'],
       ['--tenant-ttl', '1 day'],
+      ['--pack-idle-after', '30'],
       ['--max-outbox', '0'],
       ['--max-journal=-1'],
       ['--max-tenants', '0'],

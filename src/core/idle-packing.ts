@@ -1,0 +1,61 @@
+/**
+ * Idle tenants packed into a few kilobytes. A long-running mock holds thousands of tenants that
+ * nobody has touched for a while — one per CI run, per test, per token — and as live objects each
+ * is ~25 KB of small, long-lived heap objects (its worlds, outbox and journal). Packed, a tenant
+ * is one compressed byte array outside the JavaScript heap (~3 KB), and it is unpacked, the same
+ * state, on its next request. Fewer live objects also means less for the collector to mark and
+ * fewer holes when tenants are evicted, which is what lets a mock's memory stay flat for weeks.
+ *
+ * The packed form is the tenant's part of a snapshot (JSON-safe), so snapshots and the admin API's
+ * reads use it without unpacking; how it is compressed is the packer's business (Node: zlib).
+ */
+import type { BoundedLog } from './bounded-log.js';
+import type { Journal } from './journal.js';
+import type { Outbox } from './outbox.js';
+import type { Tenant } from './tenants.js';
+import { decodeWorlds, encodeWorlds, type EncodedWorld } from './world-codec.js';
+
+/** The bulky part of a tenant, as a snapshot holds it. */
+export type PackedParts = { worlds: Record<string, EncodedWorld>; outbox: Outbox; journal: Journal };
+
+/** Turns a tenant's parts into bytes and back; synchronous, as every store step is. */
+export type TenantPacker = { pack(parts: PackedParts): Uint8Array; unpack(bytes: Uint8Array): PackedParts };
+
+/** What a packed tenant keeps at hand: its bytes, and what tenant listings show without unpacking. */
+export type PackedTenant = { bytes: Uint8Array; apis: string[]; orders: number };
+
+/**
+ * A tenant with more orders than this stays unpacked: a bulk seed's orders are already stored
+ * compactly (packed-orders.ts), and unpacking a million of them would stall every request behind.
+ */
+export const PACKABLE_ORDERS = 1_000;
+
+/** The logs of a packed tenant: frozen and empty, so a write that skipped unpacking fails loudly. */
+const PACKED_LOG: BoundedLog<never> = Object.freeze({ entries: Object.freeze([]) as never[], nextId: 0, capacity: 0 });
+
+const orderCount = (tenant: Tenant): number => Object.values(tenant.worlds).reduce((n, world) => n + world.orders.size, 0);
+
+/** Packs the tenant in place; false (and nothing changes) when it holds too many orders. */
+export function packTenant(tenant: Tenant, packer: TenantPacker): boolean {
+  const orders = orderCount(tenant);
+  if (orders > PACKABLE_ORDERS) return false;
+  const bytes = packer.pack({ worlds: encodeWorlds(tenant.worlds), outbox: tenant.outbox, journal: tenant.journal });
+  tenant.packed = { bytes, apis: Object.keys(tenant.worlds), orders };
+  tenant.worlds = {};
+  tenant.outbox = PACKED_LOG;
+  tenant.journal = PACKED_LOG;
+  return true;
+}
+
+/** A packed tenant's parts, decoded but not put back: what a snapshot or a read of its logs needs. */
+export const packedParts = (packed: PackedTenant, packer: TenantPacker): PackedParts => packer.unpack(packed.bytes);
+
+/** Puts a packed tenant's parts back (its logs taking the table's current caps); a no-op when not packed. */
+export function unpackTenant(tenant: Tenant, packer: TenantPacker, caps: { maxOutbox: number; maxJournal: number }): void {
+  if (!tenant.packed) return;
+  const { worlds, outbox, journal } = packedParts(tenant.packed, packer);
+  tenant.worlds = decodeWorlds(worlds);
+  tenant.outbox = { entries: outbox.entries, nextId: outbox.nextId, capacity: caps.maxOutbox };
+  tenant.journal = { entries: journal.entries, nextId: journal.nextId, capacity: caps.maxJournal };
+  tenant.packed = undefined;
+}
