@@ -2,7 +2,9 @@
  * Measures every /docs page in Chromium, as a reader meets it: a first visit in a fresh browser
  * profile (empty caches), then a second and a third visit with that profile (Chromium keeps V8's
  * code cache for a script from its second run on), `--rounds` times (default 3), and
- * prints the medians: `npx tsx scripts/measure-docs.ts [--rounds 5] [--pages sfox,admin] [--json out.json]`.
+ * prints the medians: `npx tsx scripts/measure-docs.ts [--rounds 5] [--pages sfox,admin] [--json out.json] [--reader]`.
+ * By default the pages are driven by Playwright, whose DevTools `Runtime` domain makes a first visit
+ * much slower (test/browser/docs-reader.ts says why); `--reader` measures a browser with no DevTools.
  * On a shared machine run it under the benchmark lock: `flock /work/perf.lock npx tsx scripts/measure-docs.ts`.
  */
 import { writeFileSync } from 'node:fs';
@@ -11,9 +13,10 @@ import { parseArgs } from 'node:util';
 import { createMock } from '../src/http/app.js';
 import { API_NAMES, type SpecName } from '../src/spec/load.js';
 import { measureVisits, VISITS, type PageCost, type Visit } from '../test/browser/docs-page.js';
+import { measureReaderVisits } from '../test/browser/docs-reader.js';
 
 const ALL_PAGES: SpecName[] = [...API_NAMES, 'admin'];
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, json: { type: 'string' }, pages: { type: 'string', default: ALL_PAGES.join(',') } } });
+const { values } = parseArgs({ options: { reader: { type: 'boolean', default: false }, rounds: { type: 'string', default: '3' }, json: { type: 'string' }, pages: { type: 'string', default: ALL_PAGES.join(',') } } });
 const rounds = Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds takes a whole number of at least 1, not ${values.rounds}`);
 
@@ -36,7 +39,7 @@ try {
   await (await fetch(`${base}/docs/${PAGES[0]}`)).text();
   for (let round = 0; round < rounds; round++) {
     for (const name of PAGES) {
-      const costs = await measureVisits(`${base}/docs/${name}`);
+      const costs = await (values.reader ? measureReaderVisits : measureVisits)(`${base}/docs/${name}`);
       for (const visit of VISITS) runs[name]![visit].push(costs[visit]);
     }
   }
@@ -62,5 +65,5 @@ const summary = PAGES.flatMap((name) =>
 );
 console.table(summary);
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(', ');
-console.log(`${rounds} round(s); load average before ${load(loadBefore)}, after ${load(loadAfter)}`);
-if (values.json) writeFileSync(values.json, `${JSON.stringify({ rounds, loadBefore, loadAfter, summary, runs }, null, 2)}\n`);
+console.log(`${values.reader ? 'a reader\'s browser (no DevTools)' : 'Playwright (DevTools Runtime on)'}, ${rounds} round(s); load average before ${load(loadBefore)}, after ${load(loadAfter)}`);
+if (values.json) writeFileSync(values.json, `${JSON.stringify({ reader: values.reader, rounds, loadBefore, loadAfter, summary, runs }, null, 2)}\n`);

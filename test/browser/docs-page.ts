@@ -11,7 +11,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 /** The window the docs tests and measurements open pages in. */
 export const VIEWPORT = { width: 1280, height: 900 };
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** Headless, and every background service that could phone home turned off. */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
@@ -23,7 +24,7 @@ function requireChromium(): void {
 export async function launchChromium(): Promise<Browser> {
   requireChromium();
   // launch() gives each run a fresh profile in a temporary directory and deletes it on close.
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 /**
@@ -34,7 +35,7 @@ export async function launchChromium(): Promise<Browser> {
 export async function launchReaderProfile(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   requireChromium();
   const dir = mkdtempSync(join(tmpdir(), 'ordermock-chromium-'));
-  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: VIEWPORT });
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: VIEWPORT });
   return {
     context,
     async close() {
