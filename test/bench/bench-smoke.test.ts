@@ -50,7 +50,7 @@ describe('npm run bench -- --quick', () => {
     for (const point of [results.orders_1k, results.orders_1m]) for (const field of ['rps', 'p50_ms', 'p99_ms', 'rss_mb'] as const) expectPositive(point[field], `orders_${point.orders} ${field}`);
     expectPositive(results.rss_mb_1m, 'rss_mb_1m');
     expect(results.machine.node).toBe(process.version);
-    expect(results.targets).toHaveLength(14);
+    expect(results.targets).toHaveLength(17);
     for (const target of results.targets) expect(stdout).toContain(`${target.pass ? 'PASS' : 'MISS'}  ${target.name}`);
   }, 120_000);
 });
