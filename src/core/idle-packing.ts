@@ -33,7 +33,8 @@ export const PACKABLE_ORDERS = 1_000;
 /** The logs of a packed tenant: frozen and empty, so a write that skipped unpacking fails loudly. */
 const PACKED_LOG: BoundedLog<never> = Object.freeze({ entries: Object.freeze([]) as never[], nextId: 0, capacity: 0 });
 
-const orderCount = (tenant: Tenant): number => Object.values(tenant.worlds).reduce((n, world) => n + world.orders.size, 0);
+/** Orders across a live tenant's worlds (a packed one keeps its count in `packed.orders`). */
+export const orderCount = (tenant: Tenant): number => Object.values(tenant.worlds).reduce((n, world) => n + world.orders.size, 0);
 
 /** Packs the tenant in place; false (and nothing changes) when it holds too many orders. */
 export function packTenant(tenant: Tenant, packer: TenantPacker): boolean {
@@ -47,15 +48,23 @@ export function packTenant(tenant: Tenant, packer: TenantPacker): boolean {
   return true;
 }
 
-/** A packed tenant's parts, decoded but not put back: what a snapshot or a read of its logs needs. */
+/** A packed tenant's parts, decoded but not put back: what a snapshot needs. */
 export const packedParts = (packed: PackedTenant, packer: TenantPacker): PackedParts => packer.unpack(packed.bytes);
 
-/** Puts a packed tenant's parts back (its logs taking the table's current caps); a no-op when not packed. */
-export function unpackTenant(tenant: Tenant, packer: TenantPacker, caps: { maxOutbox: number; maxJournal: number }): void {
+type LogCaps = { maxOutbox: number; maxJournal: number };
+
+/** A packed tenant's parts with its logs under the table's current caps (which may have changed since it was packed). */
+export function packedPartsUnderCaps(packed: PackedTenant, packer: TenantPacker, caps: LogCaps): PackedParts {
+  const { worlds, outbox, journal } = packedParts(packed, packer);
+  return { worlds, outbox: { ...outbox, capacity: caps.maxOutbox }, journal: { ...journal, capacity: caps.maxJournal } };
+}
+
+/** Puts a packed tenant's parts back; a no-op when not packed. */
+export function unpackTenant(tenant: Tenant, packer: TenantPacker, caps: LogCaps): void {
   if (!tenant.packed) return;
-  const { worlds, outbox, journal } = packedParts(tenant.packed, packer);
+  const { worlds, outbox, journal } = packedPartsUnderCaps(tenant.packed, packer, caps);
   tenant.worlds = decodeWorlds(worlds);
-  tenant.outbox = { entries: outbox.entries, nextId: outbox.nextId, capacity: caps.maxOutbox };
-  tenant.journal = { entries: journal.entries, nextId: journal.nextId, capacity: caps.maxJournal };
+  tenant.outbox = outbox;
+  tenant.journal = journal;
   tenant.packed = undefined;
 }

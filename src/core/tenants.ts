@@ -2,7 +2,7 @@ import { createClock, type Clock } from './clock.js';
 import { LimitReached } from './errors.js';
 import { createFaultRules, type FaultRules } from './faults.js';
 import { createJournal, DEFAULT_JOURNAL_CAPACITY, type Journal } from './journal.js';
-import { packedParts, packTenant, unpackTenant, type PackedTenant, type TenantPacker } from './idle-packing.js';
+import { packedPartsUnderCaps, packTenant, unpackTenant, type PackedTenant, type TenantPacker } from './idle-packing.js';
 import { createOutbox, DEFAULT_OUTBOX_CAPACITY, type Outbox } from './outbox.js';
 import { packableOrders } from './packed-orders.js';
 
@@ -210,7 +210,7 @@ export function tenantFor(store: TenantStore, token: string): Tenant {
  */
 const PACKS_PER_SWITCH = 1;
 
-/** Packs the oldest tenants idle for `packIdleMs`, a few per call, never the newest (it is in use). */
+/** Packs the oldest tenants idle for `packIdleMs`, PACKS_PER_SWITCH per call, never the newest (it is in use). */
 function packIdleTenants(store: TenantStore, now: number): void {
   const { packer } = store;
   const idleMs = store.limits.packIdleMs;
@@ -279,9 +279,7 @@ export function dropTenant(store: TenantStore, token: string): boolean {
  */
 export function storedLogs(store: TenantStore, token: string): { outbox: Outbox; journal: Journal } | undefined {
   const tenant = store.tenants.get(token);
-  if (!tenant?.packed) return tenant;
-  const { outbox, journal } = packedParts(tenant.packed, store.packer!);
-  return { outbox: { ...outbox, capacity: store.limits.maxOutbox }, journal: { ...journal, capacity: store.limits.maxJournal } };
+  return tenant?.packed ? packedPartsUnderCaps(tenant.packed, store.packer!, store.limits) : tenant;
 }
 
 /** Live, pinned and evicted-so-far counts, after sweeping out the idle. */

@@ -1,3 +1,4 @@
+import { orderCount } from '../core/idle-packing.js';
 import type { Journal } from '../core/journal.js';
 import type { Outbox } from '../core/outbox.js';
 import type { Snapshot } from '../core/snapshot.js';
@@ -18,7 +19,7 @@ export type TenantSummary = { token: string; apis: string[]; orders: number; pin
 export const summarizeTenant = (tenant: Tenant, pinned: boolean): TenantSummary => ({
   token: tenant.token,
   apis: tenant.packed?.apis ?? Object.keys(tenant.worlds),
-  orders: tenant.packed?.orders ?? Object.values(tenant.worlds).reduce((n, world) => n + world.orders.size, 0),
+  orders: tenant.packed?.orders ?? orderCount(tenant),
   pinned,
 });
 
