@@ -6,17 +6,16 @@
  * state, on its next request. Fewer live objects also means less for the collector to mark and
  * fewer holes when tenants are evicted, which is what lets a mock's memory stay flat for weeks.
  *
- * The packed form is the tenant's part of a snapshot (JSON-safe), so snapshots and the admin API's
- * reads use it without unpacking; how it is compressed is the packer's business (Node: zlib).
+ * Snapshots and the admin API's reads decode a packed tenant's parts without unpacking it; how the
+ * parts become bytes is the packer's business (Node: V8 serialization and zlib).
  */
 import type { BoundedLog } from './bounded-log.js';
 import type { Journal } from './journal.js';
 import type { Outbox } from './outbox.js';
-import type { Tenant } from './tenants.js';
-import { decodeWorlds, encodeWorlds, type EncodedWorld } from './world-codec.js';
+import type { Tenant, World } from './tenants.js';
 
-/** The bulky part of a tenant, as a snapshot holds it. */
-export type PackedParts = { worlds: Record<string, EncodedWorld>; outbox: Outbox; journal: Journal };
+/** The bulky part of a tenant: what packing takes out of it. */
+export type PackedParts = { worlds: Record<string, World>; outbox: Outbox; journal: Journal };
 
 /** Turns a tenant's parts into bytes and back; synchronous, as every store step is. */
 export type TenantPacker = { pack(parts: PackedParts): Uint8Array; unpack(bytes: Uint8Array): PackedParts };
@@ -40,7 +39,7 @@ export const orderCount = (tenant: Tenant): number => Object.values(tenant.world
 export function packTenant(tenant: Tenant, packer: TenantPacker): boolean {
   const orders = orderCount(tenant);
   if (orders > PACKABLE_ORDERS) return false;
-  const bytes = packer.pack({ worlds: encodeWorlds(tenant.worlds), outbox: tenant.outbox, journal: tenant.journal });
+  const bytes = packer.pack({ worlds: tenant.worlds, outbox: tenant.outbox, journal: tenant.journal });
   tenant.packed = { bytes, apis: Object.keys(tenant.worlds), orders };
   tenant.worlds = {};
   tenant.outbox = PACKED_LOG;
@@ -63,7 +62,7 @@ export function packedPartsUnderCaps(packed: PackedTenant, packer: TenantPacker,
 export function unpackTenant(tenant: Tenant, packer: TenantPacker, caps: LogCaps): void {
   if (!tenant.packed) return;
   const { worlds, outbox, journal } = packedPartsUnderCaps(tenant.packed, packer, caps);
-  tenant.worlds = decodeWorlds(worlds);
+  tenant.worlds = worlds;
   tenant.outbox = outbox;
   tenant.journal = journal;
   tenant.packed = undefined;

@@ -17,10 +17,10 @@ export function snapshotStore(store: TenantStore): Snapshot {
     seed: store.seed,
     pinned: [...store.pinned].filter((token) => store.tenants.has(token)),
     // Least recently used first, so a restore evicts in the same order.
-    // A packed tenant's bytes already hold its worlds and logs in this form.
-    tenants: tenantsByRecency(store).map((tenant) =>
-      tenant.packed ? { ...savedTenant(tenant), ...packedParts(tenant.packed, store.packer!) } : { ...savedTenant(tenant), worlds: encodeWorlds(tenant.worlds) },
-    ),
+    tenants: tenantsByRecency(store).map((tenant) => {
+      const { worlds, outbox, journal } = tenant.packed ? packedParts(tenant.packed, store.packer!) : tenant;
+      return { ...savedTenant(tenant), outbox, journal, worlds: encodeWorlds(worlds) };
+    }),
   };
 }
 

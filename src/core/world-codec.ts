@@ -15,3 +15,15 @@ export const encodeWorlds = (worlds: Record<string, World>): Record<string, Enco
 
 export const decodeWorlds = (raw: Record<string, any>): Record<string, World> =>
   Object.fromEntries(Object.entries(raw).map(([api, world]) => [api, decodeWorld(world)]));
+
+/**
+ * The worlds with every Map a plain one, for a serializer that knows Maps but not their
+ * subclasses (a bulk seed's order map stores orders as differences; iterating it rebuilds them).
+ */
+export const plainWorlds = (worlds: Record<string, World>): Record<string, World> =>
+  Object.fromEntries(
+    Object.entries(worlds).map(([api, world]) => [
+      api,
+      Object.fromEntries(Object.entries(world).map(([key, value]) => [key, value instanceof Map && value.constructor !== Map ? new Map(value) : value])) as World,
+    ]),
+  );

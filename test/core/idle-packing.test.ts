@@ -117,6 +117,24 @@ describe('packing idle tenants', () => {
     expect(store.tenants.get('big')!.worlds.dirtylemon!.orders.size).toBe(PACKABLE_ORDERS + 10);
   });
 
+  it('gives back whole orders from a small bulk seed, and keeps a journal body the stored order it was', () => {
+    const { store, clock } = storeWith();
+    const tenant = use(store, 'seeded');
+    const world = tenant.worlds.dirtylemon!;
+    const template = world.orders.values().next().value;
+    for (let i = 0; i < 20; i++) putOrder(store, world, { ...template, id: `bulk-${i}`, reference: 5000 + i }, template);
+    tenant.journal.entries[0]!.response_body = template;
+    const before = saved(store, 'seeded');
+    use(store, 'a');
+    clock.now += IDLE;
+    use(store, 'b');
+    expect(packed(store)).toEqual(['seeded']);
+    const back = tenantFor(store, 'seeded');
+    expect(saved(store, 'seeded')).toEqual(before);
+    expect(back.worlds.dirtylemon!.orders.get('bulk-7')).toEqual({ ...template, id: 'bulk-7', reference: 5007 });
+    expect(back.journal.entries[0]!.response_body).toBe(back.worlds.dirtylemon!.orders.get(template.id));
+  });
+
   it('keeps packing in order through evictions, drops and resets of the tenants it has reached', () => {
     const { store, clock } = storeWith({ maxTenants: 6 });
     for (const token of ['a', 'b', 'c', 'd']) use(store, token);
