@@ -190,7 +190,7 @@ describe('the CLI flags', () => {
   });
 
   // The case (25,000 new tokens against a default start, RSS < 400 MB) at a tenth of the
-  // scale, so it runs in seconds: a new Dirty Lemon world costs about a millisecond of faker.
+  // scale and a fiftieth of the table, so that it runs in seconds and evicts most of the way.
   it('answers 2,000 new tokens in a row, all 200, with --max-tenants 200 and RSS under 400 MB', async () => {
     const churn = await startServe('--max-tenants', '200', '--tenant-ttl', '30m');
     const churnClient = rawClient(churn.base, { sockets: 32 });
