@@ -38,7 +38,12 @@ beforeAll(() => {
 }, 600_000);
 
 afterAll(() => {
-  serve?.kill('SIGTERM');
+  // The whole process group: a SIGTERM to npx alone leaves the server it started running.
+  try {
+    if (serve?.pid) process.kill(-serve.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -53,7 +58,7 @@ describe('npm pack → npm install <tarball> msw@2 in an empty project', () => {
   });
 
   it('`npx ordermock serve` answers', async () => {
-    serve = spawn('npx', ['ordermock', 'serve', '--port', '0'], { cwd: project, env: { ...process.env, CI: 'true' } });
+    serve = spawn('npx', ['ordermock', 'serve', '--port', '0'], { cwd: project, env: { ...process.env, CI: 'true' }, detached: true });
     const base = await new Promise<string>((resolve, reject) => {
       let out = '';
       serve!.stdout!.on('data', (chunk) => {
