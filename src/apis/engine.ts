@@ -80,10 +80,13 @@ export function handlerContext(
     transition(order) {
       const op = module.machine.operations[operationId];
       if (!op) throw new Error(`${api}.${operationId} has no x-state-transitions`);
+      // The module's checks and effects as they are, the world beside them: binding each to the
+      // world here built a dozen closures per transition, a tenth of a pay's work.
       const result = applyTransition(order, op, {
         now,
-        checks: Object.fromEntries(Object.entries(module.checks).map(([name, check]) => [name, (o: any) => check(o, world)])),
-        effects: Object.fromEntries(Object.entries(module.effects).map(([name, effect]) => [name, (d: any, at: string) => effect(d, at, world)])),
+        world,
+        checks: module.checks,
+        effects: module.effects,
         record: (type, o, data) => recordEffect(tenant.outbox, { at: now, api, order_id: String(o.id), type, data }),
         schedule: (afterMs, orderId, to, expect) => schedule(tenant.clock, afterMs, 'settle', { api, order_id: String(orderId), to, expect }),
       });

@@ -18,16 +18,18 @@ export function selectRule(op: OperationMachine, status: string): TransitionRule
 export const isAllowed = (machine: StateMachine, operationId: string, status: string): boolean =>
   machine.operations[operationId]?.rules.some((r) => r.from.includes(status)) ?? false;
 
-export type TransitionEnv<O extends StatefulOrder> = {
+export type TransitionEnv<O extends StatefulOrder, W = unknown> = {
   now: string;
+  /** What checks and effects are given beside the order (an API's world: its customers, say). */
+  world: W;
   /** Named checks for `x-preconditions`; a missing check is a programming error. */
-  checks: Record<string, (order: O) => boolean>;
+  checks: Record<string, (order: O, world: W) => boolean>;
   /**
    * Named side effects for `effects`: each may set fields of the draft and returns what the outbox
    * records. The draft is a shallow copy that shares nested objects with the stored order, so an
    * effect replaces a field (`draft.shipments = […]`), never changes what a field holds.
    */
-  effects: Record<string, (draft: O, now: string) => Record<string, unknown>>;
+  effects: Record<string, (draft: O, now: string, world: W) => Record<string, unknown>>;
   record: (type: string, order: O, data: Record<string, unknown>) => void;
   schedule: (afterMs: number, orderId: O['id'], to: string, expect: string) => void;
 };
@@ -38,12 +40,12 @@ export type TransitionResult<O> = { order: O; rule: TransitionRule; from: string
  * Applies one operation's transition to an order and returns the new order. The input is never
  * changed: on any failure (illegal transition, failed precondition) nothing happened.
  */
-export function applyTransition<O extends StatefulOrder>(order: O, op: OperationMachine, env: TransitionEnv<O>): TransitionResult<O> {
+export function applyTransition<O extends StatefulOrder, W>(order: O, op: OperationMachine, env: TransitionEnv<O, W>): TransitionResult<O> {
   const rule = selectRule(op, order.status);
   for (const pre of op.preconditions) {
     const check = env.checks[pre.check];
     if (!check) throw new Error(`no implementation for precondition '${pre.check}'`);
-    if (!check(order)) throw new PreconditionFailed(pre.code, pre.message);
+    if (!check(order, env.world)) throw new PreconditionFailed(pre.code, pre.message);
   }
   // Shallow: stored orders are never changed in place, so the new version may share their parts
   // (a deep copy was a tenth of a pay's work).
@@ -55,7 +57,7 @@ export function applyTransition<O extends StatefulOrder>(order: O, op: Operation
   const recorded = rule.effects.map((name) => {
     const effect = env.effects[name];
     if (!effect) throw new Error(`no implementation for effect '${name}'`);
-    return [name, effect(draft, env.now)] as const;
+    return [name, effect(draft, env.now, env.world)] as const;
   });
   for (const [name, data] of recorded) env.record(name, draft, data);
   if (rule.settle && rule.to) env.schedule(rule.settle.afterMs, draft.id, rule.settle.to, rule.to);
