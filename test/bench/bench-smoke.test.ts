@@ -51,6 +51,14 @@ describe('npm run bench -- --quick', () => {
     expectPositive(results.rss_mb_1m, 'rss_mb_1m');
     expect(results.machine.node).toBe(process.version);
     expect(results.targets).toHaveLength(17);
+    // ordermock and raw ran a second round; each case is one of its rounds, not a blend.
+    for (const server of ['ordermock', 'raw'] as const) {
+      for (const workload of ['get', 'post', 'mix'] as const) {
+        expect(results.rounds_rps[server][workload]).toHaveLength(2);
+        expect(results.rounds_rps[server][workload]).toContain(results.servers[server][workload].rps);
+      }
+    }
+    expect(stdout).toContain('the median of 2 alternating rounds');
     for (const target of results.targets) expect(stdout).toContain(`${target.pass ? 'PASS' : 'MISS'}  ${target.name}`);
   }, 120_000);
 });

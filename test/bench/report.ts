@@ -8,6 +8,8 @@ export type OrdermockRatios = { ratio_vs_prism: number; ratio_vs_prism_silent: n
 
 export type Measurements = {
   load: Record<ServerName, Record<WorkloadName, LoadResult>>;
+  /** req/s of each round of ordermock and raw node:http, whose median rounds `load` holds. */
+  roundsRps: Record<'ordermock' | 'raw', Record<WorkloadName, number[]>>;
   coldStartSamples: { ordermock: number[]; prism: number[] };
   coldStartCpu: { ordermock: number[]; prism: number[] };
   /** ordermock's start with an empty spec cache, as on a fresh clone. */
@@ -88,6 +90,7 @@ function buildResults(m: Measurements, settings: BenchSettings) {
     },
     settings: { connections: settings.connections, seconds: settings.seconds, warmup_seconds: settings.warmupSeconds, cold_start_runs: settings.coldStartRuns, load_generator: 'autocannon, in the benchmark process on the same machine' },
     servers,
+    rounds_rps: m.roundsRps,
     cold_start_ms: {
       ordermock: Math.round(ordermockStart),
       prism: Math.round(prismStart),
@@ -121,6 +124,10 @@ export function formatReport(r: BenchResults): string {
       const x = r.servers[name][w];
       lines.push(`${w.padEnd(9)}${SERVERS[name].label.padEnd(22)}${cell(x.rps, 8)}${cell(x.p50_ms.toFixed(2), 9)}${cell(x.p99_ms.toFixed(2), 9)}${cell(x.non2xx, 9)}${cell(x.server_cpu_us, 12)}`);
     }
+  }
+  const perRound = (name: 'ordermock' | 'raw') => WORKLOADS.map((w) => `${w} ${r.rounds_rps[name][w].join(' / ')}`).join(', ');
+  if (r.rounds_rps.ordermock.get.length > 1) {
+    lines.push('', `ordermock and raw node:http: the median of ${r.rounds_rps.ordermock.get.length} alternating rounds; req/s per round:`, `  ordermock: ${perRound('ordermock')}`, `  raw:       ${perRound('raw')}`);
   }
   lines.push('', 'ordermock req/s ratios:          vs prism   vs prism -v silent   vs raw   p99 vs raw');
   for (const name of ORDERMOCKS) {
