@@ -21,7 +21,9 @@ export type Measurements = {
 
 export type Target = { name: string; value: number; limit: string; pass: boolean };
 
-const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+// Three decimals, and the targets are checked on these: at two, 10,722 / 11,945 req/s (0.898)
+// showed as 0.90 and passed a ">= 0.9" target it missed.
+const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
