@@ -1,5 +1,5 @@
 import { faker } from '@faker-js/faker/locale/en';
-import type { World } from '../../core/tenants.js';
+import { hashSeed, type World } from '../../core/tenants.js';
 import { nextSequence, seededUuid, sequenceReference } from '../../core/ids.js';
 import type { components } from '../../generated/dirtylemon.js';
 import { NO_SHIPMENTS, sharedAddress, sharedDescription, skuSnapshot } from './shared-parts.js';
@@ -181,11 +181,9 @@ function person(slot: number): Person {
   return generated;
 }
 
-/** The world's `index`th customer: a person picked by the world's seed (a 32-bit mix, not a lookup). */
+/** The world's `index`th customer: a person picked by the world's seed. */
 function generatedCustomer(seed: number, index: number, id: string, patch: Partial<Customer> = {}): Customer {
-  let h = Math.imul(seed ^ Math.imul(index + 1, 0x9e3779b1), 0x85ebca6b);
-  h ^= h >>> 13;
-  const { email, first_name, last_name, shipping_address } = person((h >>> 0) % PEOPLE);
+  const { email, first_name, last_name, shipping_address } = person(hashSeed(`${seed}:customer:${index}`) % PEOPLE);
   return { id, email, first_name, last_name, confirmed: true, shipping_address, ...patch };
 }
 
