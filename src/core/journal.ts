@@ -8,6 +8,12 @@ export type Journal = BoundedLog<JournalEntry>;
 
 export const DEFAULT_JOURNAL_CAPACITY = 1000;
 
+/**
+ * What almost every entry records as its validation errors: one frozen array shared by all of
+ * them, not an empty one per request that the journal then keeps for a thousand requests.
+ */
+export const NO_VALIDATION_ERRORS = Object.freeze([]) as unknown as string[];
+
 export const createJournal = (capacity = DEFAULT_JOURNAL_CAPACITY): Journal => createBoundedLog(capacity);
 
 export function appendJournal(journal: Journal, entry: Omit<JournalEntry, 'id'>): void {

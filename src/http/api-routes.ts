@@ -4,7 +4,7 @@ import type { Reply } from '../apis/types.js';
 import { nowIso } from '../core/clock.js';
 import { MockError, NotAcceptable, ServerFault, Unauthorized, ValidationFailed } from '../core/errors.js';
 import { takeFault, type FaultRule } from '../core/faults.js';
-import { appendJournal, errorCodeOf, journalBody } from '../core/journal.js';
+import { appendJournal, errorCodeOf, journalBody, NO_VALIDATION_ERRORS } from '../core/journal.js';
 import { tenantRandom, type Tenant, type TenantStore } from '../core/tenants.js';
 import type { StateStore } from '../store/types.js';
 import { loadSpec, type ApiName } from '../spec/load.js';
@@ -119,10 +119,10 @@ export function apiRoutes(api: ApiName, store: StateStore, options: MockOptions)
       let tenant: Tenant | undefined;
       let reply: Reply;
       let faultNote: string | null = null;
-      const validationErrors: string[] = [];
+      let validationError: string | undefined;
       // A dropped connection has no status; the journal records it as 0 so it still shows up.
       const journal = (status: number, sent?: PlainReply) => {
-        if (tenant && options.journal) journalRequest(tenant, routed.req, api, op.operationId, incoming.started, { status, validationErrors, fault: faultNote, requestBody: incoming.payload, reply, sent });
+        if (tenant && options.journal) journalRequest(tenant, routed.req, api, op.operationId, incoming.started, { status, validationErrors: validationError === undefined ? NO_VALIDATION_ERRORS : [validationError], fault: faultNote, requestBody: incoming.payload, reply, sent });
       };
       try {
         tenant = enterTenant(state, incoming.token);
@@ -146,7 +146,7 @@ export function apiRoutes(api: ApiName, store: StateStore, options: MockOptions)
         } else if (incoming.prefer.code) reply = cannedReply(api, op, incoming.prefer.code, incoming.prefer.example);
         else reply = handler(handlerContext(state, tenant, api, op.operationId, params, body));
       } catch (error) {
-        if (error instanceof ValidationFailed) validationErrors.push(error.message);
+        if (error instanceof ValidationFailed) validationError = error.message;
         reply = errorFor(error);
       }
       reply = checked(reply);

@@ -1,6 +1,7 @@
 import { enterTenant } from '../apis/engine.js';
 import { API_MODULES } from '../apis/registry.js';
 import { MethodNotAllowed, NotFound, type MockError } from '../core/errors.js';
+import { NO_VALIDATION_ERRORS } from '../core/journal.js';
 import { docsRoutes } from '../docs/routes.js';
 import { inspectorRoutes } from '../inspector/routes.js';
 import { adminErrorReply, adminRoutes, ADMIN_PREFIX } from './admin.js';
@@ -46,7 +47,7 @@ export function createRequestCore(options: MockOptions, store: StateStore): Requ
     const token = API_MODULES[api].tokenFrom(headerOf(req, 'authorization'));
     if (token && options.journal) {
       try {
-        await store.run(token, (state) => journalRequest(enterTenant(state, token), req, api, null, started, { status: reply.status, validationErrors: [], fault: null, requestBody: undefined, reply, sent }));
+        await store.run(token, (state) => journalRequest(enterTenant(state, token), req, api, null, started, { status: reply.status, validationErrors: NO_VALIDATION_ERRORS, fault: null, requestBody: undefined, reply, sent }));
       } catch {
         // A tenant table at its cap, or the store unreachable: the answer still goes out, unjournaled.
       }
