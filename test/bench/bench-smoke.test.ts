@@ -56,6 +56,9 @@ describe('npm run bench -- --quick', () => {
       for (const workload of ['get', 'post', 'mix'] as const) {
         expect(results.rounds_rps[server][workload]).toHaveLength(2);
         expect(results.rounds_rps[server][workload]).toContain(results.servers[server][workload].rps);
+        // The compared p99 is the median round's own, listed with the others.
+        const median = results.rounds_rps[server][workload].indexOf(results.servers[server][workload].rps);
+        expect(results.rounds_p99_ms[server][workload][median]).toBe(results.servers[server][workload].p99_ms);
       }
     }
     expect(stdout).toContain('the median of 2 alternating rounds');

@@ -27,7 +27,9 @@ export type BenchSettings = {
   /**
    * Rounds of ordermock and raw node:http, alternating, each case taken as its median round: on a
    * shared machine one 10 s run measures the neighbours' load as much as either server (the same
-   * build's GET ran at 29 and 45 µs of CPU a request a minute apart).
+   * build's GET ran at 29 and 45 µs of CPU a request a minute apart; on 2026-12-06 the same build's
+   * POST ran at 43–68 µs and raw's at 46–62 µs, round to round). Five: with three, one slow round
+   * of either server decided the ratio.
    */
   rawRounds: number;
   /** Orders in the tenant for the per-request cost comparison (small, then large). */
@@ -43,7 +45,7 @@ export const FULL: BenchSettings = {
   seconds: 10,
   warmupSeconds: 3,
   coldStartRuns: 7,
-  rawRounds: 3,
+  rawRounds: 5,
   smallOrders: 1_000,
   largeOrders: 1_000_000,
   seedChunk: 100_000,

@@ -10,6 +10,8 @@ export type Measurements = {
   load: Record<ServerName, Record<WorkloadName, LoadResult>>;
   /** req/s of each round of ordermock and raw node:http, whose median rounds `load` holds. */
   roundsRps: Record<'ordermock' | 'raw', Record<WorkloadName, number[]>>;
+  /** p99 ms of the same rounds: the median round's is the one compared, the others show its spread. */
+  roundsP99: Record<'ordermock' | 'raw', Record<WorkloadName, number[]>>;
   coldStartSamples: { ordermock: number[]; prism: number[] };
   coldStartCpu: { ordermock: number[]; prism: number[] };
   /** ordermock's start with an empty spec cache, as on a fresh clone. */
@@ -93,6 +95,7 @@ function buildResults(m: Measurements, settings: BenchSettings) {
     settings: { connections: settings.connections, seconds: settings.seconds, warmup_seconds: settings.warmupSeconds, cold_start_runs: settings.coldStartRuns, load_generator: 'autocannon, in the benchmark process on the same machine' },
     servers,
     rounds_rps: m.roundsRps,
+    rounds_p99_ms: m.roundsP99,
     cold_start_ms: {
       ordermock: Math.round(ordermockStart),
       prism: Math.round(prismStart),
@@ -127,9 +130,10 @@ export function formatReport(r: BenchResults): string {
       lines.push(`${w.padEnd(9)}${SERVERS[name].label.padEnd(22)}${cell(x.rps, 8)}${cell(x.p50_ms.toFixed(2), 9)}${cell(x.p99_ms.toFixed(2), 9)}${cell(x.non2xx, 9)}${cell(x.server_cpu_us, 12)}`);
     }
   }
-  const perRound = (name: 'ordermock' | 'raw') => WORKLOADS.map((w) => `${w} ${r.rounds_rps[name][w].join(' / ')}`).join(', ');
+  const perRound = (rounds: BenchResults['rounds_rps'], name: 'ordermock' | 'raw') => WORKLOADS.map((w) => `${w} ${rounds[name][w].join(' / ')}`).join(', ');
   if (r.rounds_rps.ordermock.get.length > 1) {
-    lines.push('', `ordermock and raw node:http: the median of ${r.rounds_rps.ordermock.get.length} alternating rounds; req/s per round:`, `  ordermock: ${perRound('ordermock')}`, `  raw:       ${perRound('raw')}`);
+    lines.push('', `ordermock and raw node:http: the median of ${r.rounds_rps.ordermock.get.length} alternating rounds; req/s per round:`, `  ordermock: ${perRound(r.rounds_rps, 'ordermock')}`, `  raw:       ${perRound(r.rounds_rps, 'raw')}`);
+    lines.push('p99 ms per round (the median round\'s is the one compared):', `  ordermock: ${perRound(r.rounds_p99_ms, 'ordermock')}`, `  raw:       ${perRound(r.rounds_p99_ms, 'raw')}`);
   }
   lines.push('', 'ordermock req/s ratios:          vs prism   vs prism -v silent   vs raw   p99 vs raw');
   for (const name of ORDERMOCKS) {

@@ -84,9 +84,13 @@ for (let round = 2; round <= settings.rawRounds; round++) {
 }
 const medianRound = (results: LoadResult[]) => [...results].sort((a, b) => a.rps - b.rps)[Math.floor((results.length - 1) / 2)]!;
 const roundsRps = {} as Measurements['roundsRps'];
+const roundsP99 = {} as Measurements['roundsP99'];
+const perRound = (name: (typeof PAIR)[number], pick: (result: LoadResult) => number) =>
+  Object.fromEntries(WORKLOADS.map((w) => [w, rounds[name].map((r) => pick(r[w]))])) as Record<WorkloadName, number[]>;
 for (const name of PAIR) {
   load[name] = Object.fromEntries(WORKLOADS.map((w) => [w, medianRound(rounds[name].map((r) => r[w]))])) as Record<WorkloadName, LoadResult>;
-  roundsRps[name] = Object.fromEntries(WORKLOADS.map((w) => [w, rounds[name].map((r) => r[w].rps)])) as Record<WorkloadName, number[]>;
+  roundsRps[name] = perRound(name, (result) => result.rps);
+  roundsP99[name] = perRound(name, (result) => result.p99_ms);
 }
 
 for (const name of ['ordermock', 'prism'] as const) {
@@ -101,7 +105,7 @@ for (const name of ['ordermock', 'prism'] as const) {
 progress(`per-request cost with ${settings.smallOrders} and ${settings.largeOrders} orders`);
 const scale = await measureScale(settings);
 
-const results = summarise({ load, roundsRps, coldStartSamples, coldStartCpu, firstRunMs, scale, loadavg: [loadAtStart, loadavg()[0]!] }, settings);
+const results = summarise({ load, roundsRps, roundsP99, coldStartSamples, coldStartCpu, firstRunMs, scale, loadavg: [loadAtStart, loadavg()[0]!] }, settings);
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(formatReport(results));
 progress(`wrote ${out}`);
