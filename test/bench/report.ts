@@ -8,10 +8,8 @@ export type OrdermockRatios = { ratio_vs_prism: number; ratio_vs_prism_silent: n
 
 export type Measurements = {
   load: Record<ServerName, Record<WorkloadName, LoadResult>>;
-  /** req/s of each round of ordermock and raw node:http, whose median rounds `load` holds. */
-  roundsRps: Record<'ordermock' | 'raw', Record<WorkloadName, number[]>>;
-  /** p99 ms of the same rounds: the median round's is the one compared, the others show its spread. */
-  roundsP99: Record<'ordermock' | 'raw', Record<WorkloadName, number[]>>;
+  /** Every round of ordermock and raw node:http, whose median rounds `load` holds. */
+  rounds: Record<'ordermock' | 'raw', Record<WorkloadName, LoadResult>[]>;
   coldStartSamples: { ordermock: number[]; prism: number[] };
   coldStartCpu: { ordermock: number[]; prism: number[] };
   /** ordermock's start with an empty spec cache, as on a fresh clone. */
@@ -72,6 +70,12 @@ function targets(results: ReturnType<typeof buildResults>): Target[] {
   ];
 }
 
+/** One figure of each round, per server and workload. */
+const perRound = (rounds: Measurements['rounds'], pick: (result: LoadResult) => number) =>
+  Object.fromEntries(
+    (Object.keys(rounds) as (keyof Measurements['rounds'])[]).map((name) => [name, Object.fromEntries(WORKLOADS.map((w) => [w, rounds[name].map((r) => pick(r[w]))]))]),
+  ) as Record<keyof Measurements['rounds'], Record<WorkloadName, number[]>>;
+
 function buildResults(m: Measurements, settings: BenchSettings) {
   const servers = Object.fromEntries(
     (Object.keys(m.load) as ServerName[]).map((name) => [
@@ -94,8 +98,9 @@ function buildResults(m: Measurements, settings: BenchSettings) {
     },
     settings: { connections: settings.connections, seconds: settings.seconds, warmup_seconds: settings.warmupSeconds, cold_start_runs: settings.coldStartRuns, load_generator: 'autocannon, in the benchmark process on the same machine' },
     servers,
-    rounds_rps: m.roundsRps,
-    rounds_p99_ms: m.roundsP99,
+    rounds_rps: perRound(m.rounds, (result) => result.rps),
+    // The median round's p99 is the one compared; the others show its spread.
+    rounds_p99_ms: perRound(m.rounds, (result) => result.p99_ms),
     cold_start_ms: {
       ordermock: Math.round(ordermockStart),
       prism: Math.round(prismStart),
@@ -130,10 +135,10 @@ export function formatReport(r: BenchResults): string {
       lines.push(`${w.padEnd(9)}${SERVERS[name].label.padEnd(22)}${cell(x.rps, 8)}${cell(x.p50_ms.toFixed(2), 9)}${cell(x.p99_ms.toFixed(2), 9)}${cell(x.non2xx, 9)}${cell(x.server_cpu_us, 12)}`);
     }
   }
-  const perRound = (rounds: BenchResults['rounds_rps'], name: 'ordermock' | 'raw') => WORKLOADS.map((w) => `${w} ${rounds[name][w].join(' / ')}`).join(', ');
+  const roundsLine = (rounds: BenchResults['rounds_rps'], name: 'ordermock' | 'raw') => WORKLOADS.map((w) => `${w} ${rounds[name][w].join(' / ')}`).join(', ');
   if (r.rounds_rps.ordermock.get.length > 1) {
-    lines.push('', `ordermock and raw node:http: the median of ${r.rounds_rps.ordermock.get.length} alternating rounds; req/s per round:`, `  ordermock: ${perRound(r.rounds_rps, 'ordermock')}`, `  raw:       ${perRound(r.rounds_rps, 'raw')}`);
-    lines.push('p99 ms per round (the median round\'s is the one compared):', `  ordermock: ${perRound(r.rounds_p99_ms, 'ordermock')}`, `  raw:       ${perRound(r.rounds_p99_ms, 'raw')}`);
+    lines.push('', `ordermock and raw node:http: the median of ${r.rounds_rps.ordermock.get.length} alternating rounds; req/s per round:`, `  ordermock: ${roundsLine(r.rounds_rps, 'ordermock')}`, `  raw:       ${roundsLine(r.rounds_rps, 'raw')}`);
+    lines.push('p99 ms per round (the median round\'s is the one compared):', `  ordermock: ${roundsLine(r.rounds_p99_ms, 'ordermock')}`, `  raw:       ${roundsLine(r.rounds_p99_ms, 'raw')}`);
   }
   lines.push('', 'ordermock req/s ratios:          vs prism   vs prism -v silent   vs raw   p99 vs raw');
   for (const name of ORDERMOCKS) {

@@ -83,15 +83,7 @@ for (let round = 2; round <= settings.rawRounds; round++) {
   for (const name of round % 2 ? PAIR : [...PAIR].reverse()) rounds[name].push(await measureServer(name));
 }
 const medianRound = (results: LoadResult[]) => [...results].sort((a, b) => a.rps - b.rps)[Math.floor((results.length - 1) / 2)]!;
-const roundsRps = {} as Measurements['roundsRps'];
-const roundsP99 = {} as Measurements['roundsP99'];
-const perRound = (name: (typeof PAIR)[number], pick: (result: LoadResult) => number) =>
-  Object.fromEntries(WORKLOADS.map((w) => [w, rounds[name].map((r) => pick(r[w]))])) as Record<WorkloadName, number[]>;
-for (const name of PAIR) {
-  load[name] = Object.fromEntries(WORKLOADS.map((w) => [w, medianRound(rounds[name].map((r) => r[w]))])) as Record<WorkloadName, LoadResult>;
-  roundsRps[name] = perRound(name, (result) => result.rps);
-  roundsP99[name] = perRound(name, (result) => result.p99_ms);
-}
+for (const name of PAIR) load[name] = Object.fromEntries(WORKLOADS.map((w) => [w, medianRound(rounds[name].map((r) => r[w]))])) as Record<WorkloadName, LoadResult>;
 
 for (const name of ['ordermock', 'prism'] as const) {
   while (coldStartSamples[name].length < settings.coldStartRuns) {
@@ -105,7 +97,7 @@ for (const name of ['ordermock', 'prism'] as const) {
 progress(`per-request cost with ${settings.smallOrders} and ${settings.largeOrders} orders`);
 const scale = await measureScale(settings);
 
-const results = summarise({ load, roundsRps, roundsP99, coldStartSamples, coldStartCpu, firstRunMs, scale, loadavg: [loadAtStart, loadavg()[0]!] }, settings);
+const results = summarise({ load, rounds, coldStartSamples, coldStartCpu, firstRunMs, scale, loadavg: [loadAtStart, loadavg()[0]!] }, settings);
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(formatReport(results));
 progress(`wrote ${out}`);

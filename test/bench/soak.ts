@@ -129,12 +129,17 @@ async function runWindow(server: RunningServer, settings: SoakSettings, issued: 
       (lane) =>
         new Promise<void>((resolve, reject) => {
           setTimeout(() => {
-            const options = { url: server.origin, duration: seconds, sampleInt: 100, requests: lane.requests, connections: 1, connectionRate: lane.rate };
-            const instance = autocannon(options, (error) => (error ? reject(error) : resolve()));
-            instance.on('response', (_client, status, _bytes, ms) => {
-              latencies.push(ms);
-              status_codes[status] = (status_codes[status] ?? 0) + 1;
-            });
+            // Inside a timer a throw would escape the promise: it rejects instead.
+            try {
+              const options = { url: server.origin, duration: seconds, sampleInt: 100, requests: lane.requests, connections: 1, connectionRate: lane.rate };
+              const instance = autocannon(options, (error) => (error ? reject(error) : resolve()));
+              instance.on('response', (_client, status, _bytes, ms) => {
+                latencies.push(ms);
+                status_codes[status] = (status_codes[status] ?? 0) + 1;
+              });
+            } catch (error) {
+              reject(error);
+            }
           }, lane.startMs);
         }),
     ),
